@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { registerSecurityHooks } from './plugins/security.js';
+import { ROUTE_MODULES } from './routes/index.js';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildAppOptions extends Omit<AppContext, 'now'> {
+  now?: () => Date;
+  logger?: boolean;
+  /** Called for every route as it is registered (the policy-coverage test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.decorate('ctx', { database: options.database, config, now: options.now ?? (() => new Date()) });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  if (options.onRoute) {
+    const listener = options.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') listener({ method, url: route.url });
+    });
+  }
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its component styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false, // TLS ends at the reverse proxy, which sets HSTS
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '伊政通 API', version: '0.1.0', description: '伊犁哈萨克自治州人民政府办公厅公文执行平台' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yz_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerSecurityHooks(app);
+  for (const routes of ROUTE_MODULES) await app.register(routes, { prefix: '/api' });
+  await registerWeb(app);
+  return app;
+}
+
+async function registerWeb(app: FastifyInstance) {
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,87 @@
+import { timingSafeEqual } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { queryRows } from '../../db/client.js';
+import { hasPermission } from '../../domain/auth/roles.js';
+import { errors } from '../../domain/errors.js';
+import { recordAudit } from '../../services/audit/audit.service.js';
+import { resolveSession } from '../../services/auth/sessions.js';
+import { actorOf } from '../context.js';
+import { policyFor } from '../policies/index.js';
+
+export const SESSION_COOKIE = 'yz_session';
+export const CSRF_COOKIE = 'yz_csrf';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Every /api request: find the session, check CSRF on state changes, apply the route's policy
+ * (deny by default), and make sure each state-changing request leaves exactly one audit record.
+ */
+export function registerSecurityHooks(app: FastifyInstance): void {
+  app.decorateRequest('user', null);
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const { database, config, now } = app.ctx;
+    const token = req.cookies[SESSION_COOKIE];
+    req.user = token
+      ? await resolveSession(database.db, token, now(), {
+          idleMinutes: config.sessionIdleMinutes,
+          absoluteHours: config.sessionAbsoluteHours,
+        })
+      : null;
+    const policy = policyFor(req.method, req.routeOptions.url ?? '');
+    if (!req.routeOptions.url) return; // 404: the not-found handler answers
+    if (!policy) {
+      await deny(req, 'no-policy');
+      throw errors.forbidden('该接口未配置访问策略，已拒绝');
+    }
+    if (policy.kind === 'public') return;
+    if (!req.user) throw errors.unauthenticated();
+    if (MUTATING.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, req.user.csrfToken)) {
+        await deny(req, 'csrf');
+        throw errors.forbidden('CSRF 校验失败，请刷新页面后重试');
+      }
+    }
+    if (policy.kind === 'permission' && !hasPermission(req.user.roles, policy.permission)) {
+      await deny(req, policy.permission);
+      throw errors.forbidden();
+    }
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    if (!MUTATING.has(req.method) || !req.url.startsWith('/api/')) return;
+    await ensureAudited(req, reply);
+  });
+}
+
+async function deny(req: FastifyRequest, reason: string) {
+  await recordAudit(req.server.ctx.database, actorOf(req), {
+    action: 'access.denied',
+    object: `${req.method} ${req.routeOptions.url ?? req.url}`,
+    result: 'denied',
+    details: { reason },
+  });
+}
+
+/** The fallback record for a state-changing request that ended before any use case audited it. */
+async function ensureAudited(req: FastifyRequest, reply: FastifyReply) {
+  const { database } = req.server.ctx;
+  const found = await queryRows(database.db, sql`SELECT 1 FROM audit_log WHERE request_id = ${req.id} LIMIT 1`);
+  if (found.length) return;
+  const status = reply.statusCode;
+  await recordAudit(database, actorOf(req), {
+    action: `http.${req.method.toLowerCase()}`,
+    object: req.routeOptions.url ?? req.url.split('?')[0],
+    result: status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success',
+    details: { status },
+  });
+}

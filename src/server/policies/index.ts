@@ -1,0 +1,14 @@
+import { adminPolicy } from './admin.js';
+import type { ModulePolicy, RoutePolicy } from './policy.js';
+import { systemPolicy } from './system.js';
+
+// One line per module policy file.
+const MODULE_POLICIES: ModulePolicy[] = [systemPolicy, adminPolicy];
+
+export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map(
+  MODULE_POLICIES.flatMap((policy) => Object.entries(policy)),
+);
+
+export function policyFor(method: string, url: string): RoutePolicy | undefined {
+  return ROUTE_POLICIES.get(`${method} ${url}`);
+}

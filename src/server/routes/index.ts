@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { adminRoutes } from './admin.routes.js';
+import { auditRoutes } from './audit.routes.js';
+import { authRoutes } from './auth.routes.js';
+
+// One line per module; each is registered under /api.
+export const ROUTE_MODULES: FastifyPluginAsync[] = [authRoutes, adminRoutes, auditRoutes];
