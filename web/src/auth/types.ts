@@ -8,4 +8,6 @@ export interface CurrentUser {
   roles: Role[];
   /** e.g. `documents:read`, `users:manage`, `audit:read` */
   permissions: string[];
+  /** The password has expired or was set by an administrator: nothing else opens until it is changed. */
+  mustChangePassword: boolean;
 }

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api';
+import { useAuth } from '../../auth/AuthContext';
 import { PASSWORD_POLICY_TEXT } from '../../auth/passwordPolicy';
 import { confirmPasswordRules, newPasswordRules } from '../../auth/passwordRules';
 import { ErrorAlert, PageHeader } from '../../ui';
@@ -16,6 +17,7 @@ export default function PasswordPage() {
   const [form] = Form.useForm<PasswordForm>();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const { user, refresh } = useAuth();
   const [error, setError] = useState<unknown>();
   const [submitting, setSubmitting] = useState(false);
 
@@ -27,7 +29,9 @@ export default function PasswordPage() {
       await api.post('/api/auth/password', { currentPassword, newPassword }, { redirectOnUnauthorized: false });
       form.resetFields();
       void message.success('密码已修改');
-      navigate('/');
+      // Ask the server again: it clears mustChangePassword, which reopens the other pages.
+      await refresh();
+      navigate('/', { replace: true });
     } catch (e) {
       setError(e);
     } finally {
@@ -39,6 +43,14 @@ export default function PasswordPage() {
     <>
       <PageHeader title="修改密码" />
       <Card style={{ maxWidth: 520 }}>
+        {user?.mustChangePassword ? (
+          <Alert
+            type="warning"
+            showIcon
+            message="您的密码已过期或由管理员重置，请先修改密码再使用系统。"
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         <Alert type="info" showIcon message={`密码要求：${PASSWORD_POLICY_TEXT}`} style={{ marginBottom: 16 }} />
         <ErrorAlert error={error} title="修改失败" />
         <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish} disabled={submitting}>

@@ -1,6 +1,7 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
+import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, useApi } from '../../ui';
 import { adminApi, organizationMatches, ORGANIZATIONS_PATH, type OrganizationsResponse } from './adminApi';
 import { OrganizationSelect } from './fields';
@@ -120,6 +121,7 @@ type Dialog = { kind: 'none' } | { kind: 'create' } | { kind: 'alias'; organizat
 
 export default function OrganizationsPage() {
   const organizations = useApi<OrganizationsResponse>(ORGANIZATIONS_PATH);
+  const canManage = useAuth().can('organizations:manage');
   const { message } = App.useApp();
   const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
@@ -159,7 +161,9 @@ export default function OrganizationsPage() {
           '—'
         ),
     },
-    {
+  ];
+  if (canManage) {
+    columns.push({
       title: '操作',
       key: 'actions',
       width: 110,
@@ -168,8 +172,8 @@ export default function OrganizationsPage() {
           添加简称
         </Button>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <>
@@ -180,9 +184,11 @@ export default function OrganizationsPage() {
           <Button icon={<ReloadOutlined />} onClick={organizations.reload}>
             刷新
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-            添加机构
-          </Button>
+          {canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+              添加机构
+            </Button>
+          ) : null}
         </Space>
       </Flex>
       <Table<Organization>

@@ -17,7 +17,8 @@ interface UserFormValues extends EditableUserFields {
 interface UserFormModalProps {
   /** null: create a new user; a row: edit it. */
   editing: UserRow | null;
-  open: boolean;
+  /** Editing one's own account: the server refuses changes to one's own roles or status. */
+  isSelf: boolean;
   organizations: Organization[];
   onClose: () => void;
   onSaved: (message: string) => void;
@@ -33,7 +34,7 @@ const rolesRules = [
   },
 ];
 
-export function UserFormModal({ editing, open, organizations, onClose, onSaved }: UserFormModalProps) {
+export function UserFormModal({ editing, isSelf, organizations, onClose, onSaved }: UserFormModalProps) {
   const [form] = Form.useForm<UserFormValues>();
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
@@ -67,13 +68,11 @@ export function UserFormModal({ editing, open, organizations, onClose, onSaved }
   return (
     <Modal
       title={creating ? '新建用户' : `编辑用户：${editing.username}`}
-      open={open}
+      open
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={creating ? '创建' : '保存'}
       confirmLoading={saving}
-      destroyOnHidden
-      afterClose={() => setError(undefined)}
       width={560}
     >
       <Alert type="info" showIcon message={SEPARATION_OF_DUTIES_HINT} style={{ marginBottom: 16 }} />
@@ -87,7 +86,14 @@ export function UserFormModal({ editing, open, organizations, onClose, onSaved }
         disabled={saving}
       >
         {creating ? (
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[
+              { required: true, whitespace: true, message: '请输入用户名' },
+              { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '用户名须为3至32位字母、数字或 _ . -' },
+            ]}
+          >
             <Input autoComplete="off" placeholder="登录时使用，创建后不可修改" />
           </Form.Item>
         ) : null}
@@ -97,8 +103,13 @@ export function UserFormModal({ editing, open, organizations, onClose, onSaved }
         <Form.Item label="所属机构" name="organizationId" rules={[{ required: true, message: '请选择所属机构' }]}>
           <OrganizationSelect organizations={organizations} />
         </Form.Item>
-        <Form.Item label="角色" name="roles" rules={rolesRules}>
-          <RoleSelect />
+        <Form.Item
+          label="角色"
+          name="roles"
+          rules={rolesRules}
+          extra={isSelf ? '不能修改自己的角色或状态。' : undefined}
+        >
+          <RoleSelect disabled={isSelf} />
         </Form.Item>
         {creating ? (
           <>
@@ -117,6 +128,7 @@ export function UserFormModal({ editing, open, organizations, onClose, onSaved }
         ) : (
           <Form.Item label="账号状态" name="status">
             <Radio.Group
+              disabled={isSelf}
               options={[
                 { value: 'active', label: '启用' },
                 { value: 'disabled', label: '停用' },

@@ -2,6 +2,7 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { toApiError } from '../../api';
+import { useAuth } from '../../auth/AuthContext';
 import { roleLabel, separationOfDutiesError } from '../../auth/roles';
 import { ErrorAlert, formatDateTime, useApi } from '../../ui';
 import { adminApi, ORGANIZATIONS_PATH, USERS_PATH, type OrganizationsResponse, type UsersResponse } from './adminApi';
@@ -17,9 +18,43 @@ function matches(row: UserRow, text: string): boolean {
   return [row.username, row.displayName, row.organizationName ?? ''].some((v) => v.toLowerCase().includes(needle));
 }
 
+function RolesCell({ row }: { row: UserRow }) {
+  const conflict = separationOfDutiesError(row.roles);
+  return (
+    <Space size={[0, 4]} wrap>
+      {row.roles.map((r) => (
+        <Tag key={r}>{roleLabel(r)}</Tag>
+      ))}
+      {conflict ? (
+        <Tooltip title={conflict}>
+          <Tag color="error">违反三权分立</Tag>
+        </Tooltip>
+      ) : null}
+    </Space>
+  );
+}
+
+function StatusCell({ row }: { row: UserRow }) {
+  const { text, color } = USER_STATUS_LABELS[row.status];
+  const until = row.status === 'locked' && row.lockedUntil ? `锁定至 ${formatDateTime(row.lockedUntil)}` : undefined;
+  return (
+    <Tooltip title={until}>
+      <Tag color={color}>{text}</Tag>
+    </Tooltip>
+  );
+}
+
+/**
+ * 用户: who may do what follows the server's split of duties — the system administrator
+ * (`users:manage`) creates and edits accounts; the security administrator (`users:security`)
+ * locks, unlocks and resets passwords.
+ */
 export default function UsersPage() {
+  const { can, user } = useAuth();
+  const canManage = can('users:manage');
+  const canSecure = can('users:security');
   const users = useApi<UsersResponse>(USERS_PATH);
-  const organizations = useApi<OrganizationsResponse>(ORGANIZATIONS_PATH);
+  const organizations = useApi<OrganizationsResponse>(canManage ? ORGANIZATIONS_PATH : null);
   const { message } = App.useApp();
   const [search, setSearch] = useState('');
   const [formState, setFormState] = useState<FormState>({ open: false });
@@ -35,11 +70,11 @@ export default function UsersPage() {
     users.reload();
   };
 
-  const runAction = async (row: UserRow, action: 'lock' | 'unlock') => {
+  const setLocked = async (row: UserRow, locked: boolean) => {
     setBusyId(row.id);
     try {
-      await (action === 'lock' ? adminApi.lockUser(row.id) : adminApi.unlockUser(row.id));
-      void message.success(action === 'lock' ? `已锁定 ${row.username}` : `已解锁 ${row.username}`);
+      await (locked ? adminApi.lockUser(row.id) : adminApi.unlockUser(row.id));
+      void message.success(locked ? `已锁定 ${row.username}` : `已解锁 ${row.username}`);
       users.reload();
     } catch (e) {
       void message.error(toApiError(e).message);
@@ -48,75 +83,43 @@ export default function UsersPage() {
     }
   };
 
+  const actions = (row: UserRow) => (
+    <Space size={0}>
+      {canManage ? (
+        <Button type="link" size="small" onClick={() => setFormState({ open: true, editing: row, session: Date.now() })}>
+          编辑
+        </Button>
+      ) : null}
+      {canSecure && row.id !== user?.id && row.status === 'locked' ? (
+        <Popconfirm title={`解锁 ${row.username}？`} onConfirm={() => setLocked(row, false)}>
+          <Button type="link" size="small" loading={busyId === row.id}>
+            解锁
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {canSecure && row.id !== user?.id && row.status !== 'locked' ? (
+        <Popconfirm title={`锁定 ${row.username}？`} description="锁定后该用户无法登录，直至解锁。" onConfirm={() => setLocked(row, true)}>
+          <Button type="link" size="small" danger loading={busyId === row.id}>
+            锁定
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {canSecure ? (
+        <Button type="link" size="small" onClick={() => setResetting(row)}>
+          重置密码
+        </Button>
+      ) : null}
+    </Space>
+  );
+
   const columns: TableColumnsType<UserRow> = [
     { title: '用户名', dataIndex: 'username', width: 140 },
     { title: '姓名', dataIndex: 'displayName', width: 120 },
     { title: '所属机构', dataIndex: 'organizationName', ellipsis: true, render: (_, row) => row.organizationName ?? '—' },
-    {
-      title: '角色',
-      dataIndex: 'roles',
-      render: (_, row) => {
-        const conflict = separationOfDutiesError(row.roles);
-        return (
-          <Space size={[0, 4]} wrap>
-            {row.roles.map((r) => (
-              <Tag key={r}>{roleLabel(r)}</Tag>
-            ))}
-            {conflict ? (
-              <Tooltip title={conflict}>
-                <Tag color="error">违反三权分立</Tag>
-              </Tooltip>
-            ) : null}
-          </Space>
-        );
-      },
-    },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 150,
-      render: (_, row) => {
-        const { text, color } = USER_STATUS_LABELS[row.status];
-        return (
-          <Tooltip title={row.status === 'locked' && row.lockedUntil ? `锁定至 ${formatDateTime(row.lockedUntil)}` : undefined}>
-            <Tag color={color}>{text}</Tag>
-          </Tooltip>
-        );
-      },
-    },
+    { title: '角色', dataIndex: 'roles', render: (_, row) => <RolesCell row={row} /> },
+    { title: '状态', dataIndex: 'status', width: 90, render: (_, row) => <StatusCell row={row} /> },
     { title: '最近登录', dataIndex: 'lastLoginAt', width: 170, render: (_, row) => formatDateTime(row.lastLoginAt) },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 210,
-      render: (_, row) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setFormState({ open: true, editing: row, session: Date.now() })}>
-            编辑
-          </Button>
-          {row.status === 'locked' ? (
-          <Popconfirm title={`解锁 ${row.username}？`} onConfirm={() => runAction(row, 'unlock')}>
-            <Button type="link" size="small" loading={busyId === row.id}>
-              解锁
-            </Button>
-          </Popconfirm>
-        ) : (
-          <Popconfirm
-            title={`锁定 ${row.username}？`}
-            description="锁定后该用户无法登录，直至解锁。"
-            onConfirm={() => runAction(row, 'lock')}
-          >
-            <Button type="link" size="small" danger loading={busyId === row.id}>
-              锁定
-            </Button>
-          </Popconfirm>
-          )}
-          <Button type="link" size="small" onClick={() => setResetting(row)}>
-            重置密码
-          </Button>
-        </Space>
-      ),
-    },
+    ...(canManage || canSecure ? [{ title: '操作', key: 'actions', width: 200, render: (_: unknown, row: UserRow) => actions(row) }] : []),
   ];
 
   return (
@@ -129,9 +132,15 @@ export default function UsersPage() {
           <Button icon={<ReloadOutlined />} onClick={users.reload}>
             刷新
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormState({ open: true, editing: null, session: Date.now() })}>
-            新建用户
-          </Button>
+          {canManage ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormState({ open: true, editing: null, session: Date.now() })}
+            >
+              新建用户
+            </Button>
+          ) : null}
         </Space>
       </Flex>
       <Table<UserRow>
@@ -145,8 +154,8 @@ export default function UsersPage() {
       {formState.open ? (
         <UserFormModal
           key={formState.session}
-          open
           editing={formState.editing}
+          isSelf={formState.editing?.id === user?.id}
           organizations={organizations.data?.items ?? []}
           onClose={() => setFormState({ open: false })}
           onSaved={done}

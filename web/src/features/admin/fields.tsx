@@ -1,22 +1,17 @@
 import { Select, type SelectProps } from 'antd';
-import { ROLES, roleLabel, SEPARATED_ADMIN_ROLES, type Role } from '../../auth/roles';
+import { canAddRole, ROLES, roleLabel, type Role } from '../../auth/roles';
 import { organizationMatches } from './adminApi';
 import { ORGANIZATION_KIND_LABELS, type Organization } from './types';
 
 type RoleSelectProps = Omit<SelectProps<Role[]>, 'options' | 'mode'>;
 
 /**
- * Role multi-select. Once one of the three separated admin roles is chosen the other two are
- * disabled (三权分立); the form's validator still checks, since a saved account may already break it.
+ * Role multi-select that disables the roles 三权分立 rules out given those already chosen; the
+ * form's validator still checks, since a saved account may already break the rule.
  */
 export function RoleSelect(props: RoleSelectProps) {
   const chosen = props.value ?? [];
-  const heldAdmin = SEPARATED_ADMIN_ROLES.find((r) => chosen.includes(r));
-  const options = ROLES.map((role) => ({
-    value: role,
-    label: roleLabel(role),
-    disabled: heldAdmin !== undefined && role !== heldAdmin && SEPARATED_ADMIN_ROLES.includes(role),
-  }));
+  const options = ROLES.map((role) => ({ value: role, label: roleLabel(role), disabled: !canAddRole(chosen, role) }));
   return <Select<Role[]> {...props} mode="multiple" options={options} placeholder="选择角色" allowClear />;
 }
 
