@@ -28,14 +28,15 @@ function RequireAuth() {
     );
   }
   if (state.status === 'anonymous') {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+    const from = state.reason === 'logout' ? undefined : location.pathname + location.search;
+    return <Navigate to="/login" replace state={from ? { from } : null} />;
   }
   return <AppShell />;
 }
 
 export function App() {
   return (
-    <BrowserRouter>
+    <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <AuthProvider>
         <PageErrorBoundary>
           <Suspense fallback={<PageLoading fullScreen />}>

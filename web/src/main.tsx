@@ -1,5 +1,7 @@
 import { ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// The ES module build: `antd/locale/zh_CN` is CommonJS, and its default import reaches the
+// bundle as the module object, which ConfigProvider ignores (the UI fell back to English).
+import zhCN from 'antd/es/locale/zh_CN';
 import 'antd/dist/reset.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';

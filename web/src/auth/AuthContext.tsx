@@ -4,7 +4,8 @@ import type { CurrentUser } from './types';
 
 type AuthState =
   | { status: 'loading' }
-  | { status: 'anonymous' }
+  /** `logout`: the user left on purpose, so the next login starts at 首页, not where they were. */
+  | { status: 'anonymous'; reason: 'not-logged-in' | 'session-ended' | 'logout' }
   | { status: 'authenticated'; user: CurrentUser }
   /** The server could not say who we are (it is down, or answered 5xx): not the same as logged out. */
   | { status: 'error'; error: ApiError };
@@ -31,13 +32,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setState({ status: 'authenticated', user });
     } catch (error) {
       const apiError = toApiError(error);
-      setState(apiError.status === 401 ? { status: 'anonymous' } : { status: 'error', error: apiError });
+      setState(apiError.status === 401 ? { status: 'anonymous', reason: 'not-logged-in' } : { status: 'error', error: apiError });
     }
   }, []);
 
   useEffect(() => {
     // Any 401 after this point means the session ended: forget the user and let the guard redirect.
-    setUnauthorizedHandler(() => setState({ status: 'anonymous' }));
+    setUnauthorizedHandler(() => setState({ status: 'anonymous', reason: 'session-ended' }));
     void refresh();
   }, [refresh]);
 
@@ -58,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // A 401 means the session had already ended; anything else must not look like a logout.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
-    setState({ status: 'anonymous' });
+    setState({ status: 'anonymous', reason: 'logout' });
   }, []);
 
   const value = useMemo<AuthContextValue>(() => {

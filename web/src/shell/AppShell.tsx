@@ -37,11 +37,11 @@ function UserArea() {
   const navigate = useNavigate();
   const [leaving, setLeaving] = useState(false);
 
+  // On success the auth state turns anonymous and the route guard (App.tsx) shows the login page.
   const onLogout = async () => {
     setLeaving(true);
     try {
       await logout();
-      navigate('/login', { replace: true });
     } catch (error) {
       setLeaving(false);
       void message.error(`退出失败：${toApiError(error).message}`);

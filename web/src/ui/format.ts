@@ -49,7 +49,7 @@ function civilParts(value: string | Date): CivilParts | null {
     const [year, month, day] = value.split('-').map(Number);
     return { year, month, day, hour: 0, minute: 0, second: 0 };
   }
-  const instant = typeof value === 'string' ? new Date(value) : value;
+  const instant = typeof value === 'string' ? parseInstant(value) : value;
   if (Number.isNaN(instant.getTime())) return null;
   const shifted = new Date(instant.getTime() + DISPLAY_UTC_OFFSET_HOURS * 3_600_000);
   return {
@@ -60,6 +60,15 @@ function civilParts(value: string | Date): CivilParts | null {
     minute: shifted.getUTCMinutes(),
     second: shifted.getUTCSeconds(),
   };
+}
+
+/**
+ * ISO 8601, and also PostgreSQL's text form (`2023-02-10 08:00:00.123+00`, as the audit log sends
+ * `at`), which Chromium parses but Safari and Firefox do not.
+ */
+function parseInstant(value: string): Date {
+  const iso = value.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/([+-]\d{2})$/, '$1:00');
+  return new Date(iso);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -26,10 +26,10 @@ export default function AdminPage() {
       <Tabs activeKey={active} items={tabs} onChange={(key) => navigate(`/admin/${key}`)} style={{ marginBottom: 8 }} />
       <Suspense fallback={<PageLoading />}>
         <Routes>
-          <Route index element={<Navigate to="users" replace />} />
+          <Route index element={<Navigate to="/admin/users" replace />} />
           <Route path="users" element={<UsersPage />} />
           {can('organizations:read') ? <Route path="organizations" element={<OrganizationsPage />} /> : null}
-          <Route path="*" element={<Navigate to="users" replace />} />
+          <Route path="*" element={<Navigate to="/admin/users" replace />} />
         </Routes>
       </Suspense>
     </>

@@ -12,7 +12,16 @@ type RoleSelectProps = Omit<SelectProps<Role[]>, 'options' | 'mode'>;
 export function RoleSelect(props: RoleSelectProps) {
   const chosen = props.value ?? [];
   const options = ROLES.map((role) => ({ value: role, label: roleLabel(role), disabled: !canAddRole(chosen, role) }));
-  return <Select<Role[]> {...props} mode="multiple" options={options} placeholder="选择角色" allowClear />;
+  return (
+    <Select<Role[]>
+      placeholder="选择角色（可输入中文名称查找）"
+      {...props}
+      mode="multiple"
+      options={options}
+      optionFilterProp="label"
+      allowClear
+    />
+  );
 }
 
 type OrganizationSelectProps = Omit<SelectProps<string>, 'options' | 'showSearch' | 'filterOption'> & {

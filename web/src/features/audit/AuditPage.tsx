@@ -26,7 +26,8 @@ const columns: TableColumnsType<AuditEntry> = [
   { title: '序号', dataIndex: 'id', width: 80 },
   { title: '时间', dataIndex: 'at', width: 170, render: (_, row) => formatDateTime(row.at) },
   { title: '用户', dataIndex: 'username', width: 120, render: (_, row) => row.username ?? '—' },
-  { title: '角色', dataIndex: 'role', width: 120, render: (_, row) => (row.role ? roleLabel(row.role) : '—') },
+  // The record keeps the actor's roles at the time, comma-separated.
+  { title: '角色', dataIndex: 'role', width: 140, render: (_, row) => (row.role ? row.role.split(',').map(roleLabel).join('、') : '—') },
   { title: '操作', dataIndex: 'action', width: 180, render: (_, row) => <span style={mono}>{row.action}</span> },
   { title: '对象', dataIndex: 'object', ellipsis: true, render: (_, row) => row.object ?? '—' },
   {
