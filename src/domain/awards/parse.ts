@@ -13,6 +13,7 @@ import {
   type Athlete,
   type AwardEntry,
   type Coach,
+  type EntryKind,
   type ResultEntry,
 } from './types.js';
 
@@ -122,18 +123,20 @@ function readId(raw: Obj, index: number): { id: string; problem: string | null }
   return { id: `#${index + 1}`, problem: 'id：缺少记录编号' };
 }
 
-function readCommon(r: FieldReader, raw: Obj) {
+function readCommon(r: FieldReader) {
   const date = r.date('date', true);
   const appliedOn = r.date('appliedOn', true);
   if (date && appliedOn && appliedOn < date) r.problems.push(`appliedOn：申请日期${appliedOn}早于日期${date}`);
   const disqualified = r.oneOf('disqualified', DISQUALIFICATION_GROUNDS, false);
   const athletes = r.list('athletes', readAthlete);
   const coaches = r.list('coaches', readCoach);
-  const ok = date !== null && appliedOn !== null && (raw.disqualified == null || disqualified !== null);
-  return ok ? { date, appliedOn, disqualified, athletes, coaches } : null;
+  return { date, appliedOn, disqualified, athletes, coaches };
 }
 
-function readResult(r: FieldReader, raw: Obj, base: NonNullable<ReturnType<typeof readCommon>>): Omit<ResultEntry, 'id'> | null {
+type Common = ReturnType<typeof readCommon>;
+type Complete = Common & { date: IsoDate; appliedOn: IsoDate };
+
+function readResult(r: FieldReader, raw: Obj, base: Common): Omit<ResultEntry, 'id'> | null {
   const games = r.oneOf('games', RESULT_GAMES, true);
   const event = r.oneOf('event', ['individual', 'team'] as const, true);
   const sport = r.text('sport', true);
@@ -142,14 +145,14 @@ function readResult(r: FieldReader, raw: Obj, base: NonNullable<ReturnType<typeo
   const team = r.text('team', false);
   const teamCounty = r.text('teamCounty', false);
   const enteredTeamOn = r.date('enteredTeamOn', false);
-  if (enteredTeamOn && base.date < enteredTeamOn) r.problems.push(`enteredTeamOn：进队日期${enteredTeamOn}晚于成绩日期${base.date}`);
+  if (enteredTeamOn && base.date && base.date < enteredTeamOn) r.problems.push(`enteredTeamOn：进队日期${enteredTeamOn}晚于成绩日期${base.date}`);
   const regionAward = r.money('regionAward');
   const extraAwards = r.moneyList('extraAwards');
   if (event === 'individual' && base.athletes.length !== 1) r.problems.push('athletes：个人项目应列出且只列出1名运动员');
   for (const [role, label] of [['head', '现任主管教练员'], ['original', '原培养、输送教练员']] as const) {
     if (base.coaches.filter((c) => c.role === role).length > 1) r.problems.push(`coaches：一项成绩最多一名${label}（${role}）`);
   }
-  if (!games || !event || !sport || !place || !teamSize || r.problems.length > 0) return null;
+  if (!isComplete(base) || !games || !event || !sport || !place || !teamSize || r.problems.length > 0) return null;
   return { ...base, kind: 'result', games, event, sport, place, teamSize, team, teamCounty, enteredTeamOn, regionAward, extraAwards };
 }
 
@@ -163,28 +166,32 @@ function readTeamSize(r: FieldReader, raw: Obj, event: 'individual' | 'team' | n
   return 1;
 }
 
+function isComplete(base: Common): base is Complete {
+  return base.date !== null && base.appliedOn !== null;
+}
+
+function readKind(r: FieldReader, raw: Obj, id: string, kind: EntryKind, base: Common): AwardEntry | null {
+  if (kind === 'result') {
+    const result = readResult(r, raw, base);
+    return result && { id, ...result };
+  }
+  if (kind === 'selection') {
+    const games = r.oneOf('games', SELECTION_GAMES, true);
+    return games && isComplete(base) ? { id, ...base, kind, games } : null;
+  }
+  if (kind === 'transfer') return isComplete(base) ? { id, ...base, kind } : null;
+  const games = r.oneOf('games', RESULT_GAMES, true);
+  const team = r.text('team', true);
+  return games && team && isComplete(base) ? { id, ...base, kind, games, team } : null;
+}
+
 function readEntry(raw: Obj, index: number): ParsedEntry {
   const { id, problem } = readId(raw, index);
   const r = new FieldReader(raw);
   if (problem) r.problems.push(problem);
   const kind = r.oneOf('kind', ENTRY_KINDS, true);
-  const base = readCommon(r, raw);
-  let entry: AwardEntry | null = null;
-  if (kind && base) {
-    if (kind === 'result') {
-      const result = readResult(r, raw, base);
-      entry = result && { id, ...result };
-    } else if (kind === 'selection') {
-      const games = r.oneOf('games', SELECTION_GAMES, true);
-      entry = games && { id, ...base, kind, games };
-    } else if (kind === 'transfer') {
-      entry = { id, ...base, kind };
-    } else {
-      const games = r.oneOf('games', RESULT_GAMES, true);
-      const team = r.text('team', true);
-      entry = games && team ? { id, ...base, kind, games, team } : null;
-    }
-  }
+  const base = readCommon(r);
+  const entry = kind ? readKind(r, raw, id, kind, base) : null;
   if (entry === null || r.problems.length > 0) {
     return { id, entry: null, problems: r.problems.length > 0 ? r.problems : ['记录无法识别'] };
   }
