@@ -7,6 +7,8 @@ export const systemPolicy: ModulePolicy = {
   'GET /api/docs/json': publicRoute,
   'GET /api/docs/yaml': publicRoute,
   'GET /api/docs/static/*': publicRoute,
+  'GET /api/docs/static/index.html': publicRoute,
+  'GET /api/docs/static/swagger-initializer.js': publicRoute,
   'GET /api/docs/*': publicRoute,
   'GET /api/docs/initOAuth': publicRoute,
   'GET /api/docs/uiConfig': publicRoute,

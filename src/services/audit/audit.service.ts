@@ -139,7 +139,7 @@ export async function listAuditRecords(db: Db, q: AuditQuery) {
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
-  return { items: items.map(({ seq, ...rest }) => ({ id: seq, ...rest })), total };
+  return { items: items.map(({ seq, at, ...rest }) => ({ id: seq, at: new Date(at).toISOString(), ...rest })), total };
 }
 
 export function newRequestId(): string {
