@@ -16,7 +16,8 @@ describe('Chinese numerals', () => {
   });
 
   it('round-trips every number up to 9999', () => {
-    for (let n = 0; n <= 9999; n += 1) expect(fromChineseNumeral(toChineseNumeral(n))).toBe(n);
+    const wrong = Array.from({ length: 10_000 }, (_, n) => n).filter((n) => fromChineseNumeral(toChineseNumeral(n)) !== n);
+    expect(wrong).toEqual([]);
   });
 
   it.each([

@@ -6,7 +6,7 @@ import type { SectionKind, SectionNode, SourceLine } from './types.js';
 /**
  * The numbered structure of a block. 章 > 节 > 条 come from their own markers. Below them a
  * list node's level comes from context: it continues the open list whose number it follows
- * (same style first, then the same family: 1、→二、, （1）→（二）), and a 1 opens a level
+ * (same style first, then the same family: 1、→二、, （1）→（二）, then any style), and a 1 opens a level
  * below. Its kind is its depth: inside an article 项 then 目; elsewhere heading, item, subItem.
  * An article whose text has several paragraphs (a line after one ending in 。) gets 款 nodes.
  */
@@ -75,6 +75,7 @@ function findSibling(stack: readonly Draft[], m: Marker): number {
   for (const test of [
     (o: Marker) => o.style === m.style && follows(o),
     (o: Marker) => family(o.style) === family(m.style) && follows(o),
+    (o: Marker) => m.number !== 1 && follows(o),
     (o: Marker) => m.number !== 1 && o.style === m.style,
   ]) {
     const i = match(test);
@@ -131,13 +132,14 @@ function kindOf(style: MarkerStyle, depth: number, inArticle: boolean): SectionK
 
 const RUN_IN_TITLE_MAX = 30;
 
-/** 章 titles; a heading line's text; a run-in heading (加强组织领导。各县市…). Articles have none. */
+/** 章 titles; a heading line's text (加强值守。 too); a run-in heading (加强组织领导。各县市…). Articles have none. */
 function titleOf(kind: SectionKind, rest: string, inArticle: boolean): string | undefined {
   if (kind === 'chapter' || (kind === 'heading' && rest !== '' && !/[。；，,;]/.test(rest))) {
     return rest.replace(/\s+/g, '') || undefined;
   }
   if (kind === 'article' || inArticle) return undefined;
   const stop = rest.indexOf('。');
+  if (kind === 'heading' && stop === rest.length - 1 && stop <= RUN_IN_TITLE_MAX) return rest.slice(0, stop);
   if (stop > 0 && stop <= RUN_IN_TITLE_MAX && stop < rest.length - 1) return rest.slice(0, stop);
   return undefined;
 }
