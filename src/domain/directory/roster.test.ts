@@ -54,8 +54,12 @@ describe('parseRoster on the real file', () => {
     for (const n of ['伊州政办规〔2023〕1号', '伊州政办发〔2023〕6号', '伊州政办发〔2023〕8号']) expect(parseRoster(byNumber(n))).toEqual([]);
   });
 
-  it('reads the same bodies from plain text', () => {
+  it('reads the same bodies from plain text, and from each annex alone', () => {
     expect(parseRoster(REAL)).toEqual(bodies);
+    const annexes = byNumber('伊州政办函〔2023〕14号').attachments;
+    expect(annexes.flatMap((a) => parseRoster(a))).toEqual(bodies.slice(0, 4));
+    const annexText = REAL.split('\n').slice(163, 182).join('\n');
+    expect(parseRoster(annexText).map((b) => [b.name, b.members.length, b.line])).toEqual([[bodies[1].name, 16, 2]]);
   });
 
   describe.each(GOLDEN.map((g, i) => [g.name, g, i] as const))('%s', (_, g, i) => {

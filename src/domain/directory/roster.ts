@@ -2,7 +2,7 @@ import { DocumentParseError } from '../documents/errors.js';
 import { readMarker } from '../documents/markers.js';
 import { parseDocuments } from '../documents/parse-documents.js';
 import { clean, toSourceLines } from '../documents/text-lines.js';
-import type { OfficialDocument, SourceLine } from '../documents/types.js';
+import type { Attachment, OfficialDocument, SourceLine } from '../documents/types.js';
 import { readDuties, toLiaison } from './liaisons.js';
 import { parseOffice } from './office.js';
 import { ENDS_WITH_TITLE } from './titles.js';
@@ -17,7 +17,7 @@ import type { BodyOffice, CoordinationBody, Member } from './types.js';
  * Plain text is read as documents when it holds any (so a body ends with its document), else as
  * one block (an annex on its own).
  */
-export type RosterSource = string | OfficialDocument;
+export type RosterSource = string | OfficialDocument | Attachment;
 
 interface Draft {
   readonly name: string;
@@ -36,7 +36,8 @@ interface Draft {
 }
 
 export function parseRoster(source: RosterSource): CoordinationBody[] {
-  const blocks = typeof source === 'string' ? textBlocks(source) : documentBlocks(source);
+  const blocks =
+    typeof source === 'string' ? textBlocks(source) : 'docNumber' in source ? documentBlocks(source) : [attachmentBlock(source)];
   return blocks.flatMap(scanBlock).filter((b) => b.members.length > 0);
 }
 
@@ -56,12 +57,13 @@ function documentBlocks(doc: OfficialDocument): SourceLine[][] {
     const title = enclosure.titleSpan ? [{ line: enclosure.titleSpan.start, text: enclosure.title }] : [];
     blocks.push([...title, ...enclosure.lines]);
   }
-  for (const a of doc.attachments) {
-    if (!a.content) continue;
-    const title = a.titleLine === null ? [] : [{ line: a.titleLine, text: a.title }];
-    blocks.push([...title, ...a.content.lines]);
-  }
-  return blocks;
+  return [...blocks, ...doc.attachments.map(attachmentBlock)];
+}
+
+/** An annex: its title (the body's heading) then its text. */
+function attachmentBlock(a: Attachment): SourceLine[] {
+  const title = a.titleLine === null ? [] : [{ line: a.titleLine, text: a.title }];
+  return [...title, ...(a.content?.lines ?? [])];
 }
 
 const HEADING = /^(.{2,40}?)(?:组成人员名单|组成人员|成员名单|人员名单)$/;

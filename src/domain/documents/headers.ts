@@ -37,13 +37,20 @@ export function findHeaders(lines: readonly SourceLine[]): DocumentHeader[] {
     if (!first) throw new DocumentParseError(1, '文本为空，未找到公文');
     throw new DocumentParseError(first.line, '未找到发文字号（应为“机关代字〔年份〕序号号”）');
   }
-  return numbers.map(({ index, docNumber }, k) => {
-    const floor = k === 0 ? 0 : numbers[k - 1].index + 1;
-    return locateHeader(lines, index, floor, docNumber);
-  });
+  const headers: DocumentHeader[] = [];
+  for (const { index, docNumber } of numbers) {
+    const floor = headers.length === 0 ? 0 : headers[headers.length - 1].after;
+    const header = locateHeader(lines, index, floor, docNumber);
+    // A later number without a title is a reference set on its own line, not a new document.
+    if (header) headers.push(header);
+    else if (headers.length === 0) {
+      throw new DocumentParseError(lines[index].line, `发文字号“${docNumber.text}”前后未找到公文标题`);
+    }
+  }
+  return headers;
 }
 
-function locateHeader(lines: readonly SourceLine[], numberIndex: number, floor: number, docNumber: DocNumber): DocumentHeader {
+function locateHeader(lines: readonly SourceLine[], numberIndex: number, floor: number, docNumber: DocNumber): DocumentHeader | null {
   const above = blockAbove(lines, numberIndex, floor);
   const titleAbove = titleWithin(lines, above);
   const mark = above.find((i) => /文件$/.test(squeeze(lines[i].text)) && !titleAbove.includes(i));
@@ -52,9 +59,7 @@ function locateHeader(lines: readonly SourceLine[], numberIndex: number, floor: 
     return { start, numberIndex, docNumber, titleIndices: titleAbove, after: numberIndex + 1 };
   }
   const below = titleBelow(lines, numberIndex);
-  if (below.length === 0) {
-    throw new DocumentParseError(lines[numberIndex].line, `发文字号“${docNumber.text}”前后未找到公文标题`);
-  }
+  if (below.length === 0) return null;
   return { start: mark ?? numberIndex, numberIndex, docNumber, titleIndices: below, after: below[below.length - 1] + 1 };
 }
 
@@ -88,7 +93,7 @@ function titleWithin(lines: readonly SourceLine[], block: readonly number[]): nu
 
 function titleBelow(lines: readonly SourceLine[], numberIndex: number): number[] {
   let i = numberIndex + 1;
-  while (i < lines.length && isBlank(lines[i])) i += 1;
+  while (i < lines.length && (isBlank(lines[i]) || /^签发人[:：]/.test(squeeze(lines[i].text)))) i += 1;
   const taken: number[] = [];
   while (i < lines.length && !isBlank(lines[i]) && taken.length < MAX_TITLE_LINES && isTitleLike(lines[i].text)) {
     taken.push(i);

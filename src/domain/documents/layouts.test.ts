@@ -66,6 +66,34 @@ describe('a printed layout: 发文机关标志 above the number, title below it'
   });
 });
 
+/** A letter with 签发人 on its own line, a referenced 发文字号 alone on a line, 附注 and 版记. */
+const LETTER = `伊州政办函〔2024〕9号
+签发人：张三
+关于废止部分文件的函
+州司法局：
+经研究，决定废止下列文件：
+伊州政办发〔2019〕12号
+以上文件自即日起停止执行。
+伊犁哈萨克自治州人民政府办公厅
+2024年4月8日
+（此件公开发布）
+抄送：州党委办公室。
+伊犁哈萨克自治州人民政府办公厅  2024年4月8日印发`;
+
+describe('a letter with 签发人 below the number, a referenced number, 附注 and 版记', () => {
+  const { documents } = parseDocuments(LETTER);
+
+  it('is one document whose body keeps the referenced number as text', () => {
+    expect(documents).toHaveLength(1);
+    expect(documents[0].title).toBe('关于废止部分文件的函');
+    expect(documents[0].body.text.split('\n')).toEqual(['经研究，决定废止下列文件：', '伊州政办发〔2019〕12号', '以上文件自即日起停止执行。']);
+  });
+
+  it('takes neither the 附注 nor the 版记 for an enclosure', () => {
+    expect([documents[0].signedOn, documents[0].enclosure]).toEqual(['2024-04-08', null]);
+  });
+});
+
 describe('text quirks of the real file', () => {
   const { documents } = parseDocuments(REAL);
 

@@ -2,7 +2,7 @@ import { findAnnexHeadings, findAttachmentLists, type AnnexHeading, type ListedA
 import { enclosureBlock, findEnclosureStart, readRecipients, textBlock } from './blocks.js';
 import { findHeaders, type DocumentHeader } from './headers.js';
 import { findSignature, type Signature } from './signature.js';
-import { clean, emptyBlock, isBlank, joinTitle, spanOf, toSourceLines, trimBlank } from './text-lines.js';
+import { clean, emptyBlock, isBlank, joinTitle, spanOf, squeeze, toSourceLines, trimBlank } from './text-lines.js';
 import type { Attachment, LineSpan, OfficialDocument, ParseResult, ParseWarning, SourceLine } from './types.js';
 
 /**
@@ -40,7 +40,7 @@ function parseOne(lines: readonly SourceLine[], h: DocumentHeader, end: number, 
     enclosureFrom = findEnclosureStart(title, lines, firstNonBlank(lines, from, bodyEnd), bodyEnd);
     if (enclosureFrom !== null) bodyEnd = enclosureFrom;
   }
-  const without = (a: number, b: number) => lines.slice(a, b).filter((_, k) => !listIndices.has(a + k));
+  const without = (a: number, b: number) => lines.slice(a, b).filter((l, k) => !listIndices.has(a + k) && !isImprint(l));
   const body = textBlock(without(from, bodyEnd)) ?? emptyBlock(lines[Math.min(from, lines.length - 1)].line);
   const enclosure = enclosureFrom === null ? null : enclosureBlock(without(enclosureFrom, annexStart));
   noteMissing(lines, h, signature, warnings);
@@ -67,6 +67,15 @@ function parseOne(lines: readonly SourceLine[], h: DocumentHeader, end: number, 
     },
     source,
   };
+}
+
+/**
+ * 版记 and 附注 are not text of the document: 抄送：…, …2023年3月13日印发, and a note wholly in
+ * brackets such as （此件公开发布）.
+ */
+function isImprint(line: SourceLine): boolean {
+  const t = squeeze(line.text);
+  return /^抄送[:：]/.test(t) || /\d{4}年\d{1,2}月\d{1,2}日印发$/.test(t) || /^[（(][^（）()]{4,}[）)]$/.test(t);
 }
 
 function single(lines: readonly SourceLine[], index: number): LineSpan {
