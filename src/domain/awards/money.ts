@@ -59,6 +59,12 @@ export function multiplyRatios(ratios: readonly Ratio[]): Ratio {
 
 /** `amount × ratio` in fen: the one place where a rulebook's rounding is applied. */
 export function applyRatio(amount: Fen, r: Ratio, rounding: Rounding): Fen {
+  const product = amount * r.num;
+  if (rounding.mode === 'exact' && Number.isSafeInteger(product)) {
+    // Fast path: a safe integer product divides exactly in floating point or not at all.
+    if (product % r.den !== 0) throw new InexactAmountError(amount, r);
+    return product / r.den;
+  }
   const n = BigInt(amount) * BigInt(r.num);
   if (rounding.mode === 'exact') {
     if (n % BigInt(r.den) !== 0n) throw new InexactAmountError(amount, r);

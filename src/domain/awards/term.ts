@@ -15,7 +15,7 @@ export interface Term {
 }
 
 export function withFactor(term: Term, factor: Factor): Term {
-  return { ...term, factors: [...term.factors, factor] };
+  return { base: term.base, baseLabel: term.baseLabel, factors: [...term.factors, factor] };
 }
 
 export function amountOf(term: Term, rounding: Rounding): Fen {
