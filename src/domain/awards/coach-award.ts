@@ -7,7 +7,7 @@ import { formatCitation, type Citation } from './citation.js';
 import { formatRatio } from './money.js';
 import type { Factor, Rulebook, SplitBracket } from './rulebook.js';
 import { makeLine, withFactor, type Term } from './term.js';
-import type { AwardLine, Coach, CoachRole, ResultEntry } from './types.js';
+import { COACH_ROLE_LABEL, type AwardLine, type Coach, type CoachRole, type ResultEntry } from './types.js';
 
 /** A standard the coaches share: the place award, and the 第十五条 extra award when there is one. */
 export interface CoachStandard {
@@ -28,10 +28,17 @@ export function splitBracket(book: Rulebook, enteredTeamOn: string, resultDate: 
   return chosen;
 }
 
+/** A reason for each listed coach whose role the rule does not pay. */
+function unpaidNotes(entry: ResultEntry, paidRoles: readonly CoachRole[], prefix: string): string[] {
+  return entry.coaches.filter((c) => !paidRoles.includes(c.role)).map((c) => `${prefix}，${COACH_ROLE_LABEL[c.role]}${c.name}不计发`);
+}
+
 export function coachLines(entry: ResultEntry, book: Rulebook, standards: readonly CoachStandard[]): CoachOutcome {
   const rule = book.games[entry.games].coach;
-  if (entry.coaches.length === 0 || rule.kind === 'none') return { lines: [], notes: [] };
+  if (entry.coaches.length === 0) return { lines: [], notes: [] };
   if (rule.kind === 'split') return splitLines(entry, book, standards);
+  const prefix = `${formatCitation(rule.citation)}：${rule.unpaidNote}`;
+  if (rule.kind === 'none') return { lines: [], notes: unpaidNotes(entry, [], prefix) };
   const lines: AwardLine[] = [];
   const line = (term: Term, citations: Citation[], coach: Coach) =>
     lines.push(makeLine(term, citations, { payee: coach.name, role: coach.role }, book.rounding));
@@ -45,7 +52,8 @@ export function coachLines(entry: ResultEntry, book: Rulebook, standards: readon
     const assistantTerm = withFactor(term, book.assistant.factor);
     for (const coach of coachesWith(entry, 'assistant')) line(assistantTerm, [book.assistant.citation, ...s.citations], coach);
   }
-  return { lines, notes: [] };
+  const paidRoles: CoachRole[] = rule.kind === 'original' ? ['original'] : ['head', 'assistant'];
+  return { lines, notes: unpaidNotes(entry, paidRoles, prefix) };
 }
 
 function splitLines(entry: ResultEntry, book: Rulebook, standards: readonly CoachStandard[]): CoachOutcome {
@@ -68,9 +76,8 @@ function splitLines(entry: ResultEntry, book: Rulebook, standards: readonly Coac
     const assistantTerm = withFactor(withFactor(s.term, head), book.assistant.factor);
     for (const coach of coachesWith(entry, 'assistant')) line(assistantTerm, [book.assistant.citation, ...s.citations], coach);
   }
-  const notes =
-    originalDue && coachesWith(entry, 'original').length === 0
-      ? [`${formatCitation(bracket.citation)}：原输送教练员应得${formatRatio(bracket.original)}，未填写原输送教练员（original），不计发`]
-      : [];
-  return { lines, notes };
+  const cited = `${formatCitation(bracket.citation)}：`;
+  if (!originalDue) return { lines, notes: unpaidNotes(entry, ['head', 'assistant'], `${cited}${bracket.label}，奖金全部归现任主管教练员`) };
+  const missing = coachesWith(entry, 'original').length === 0;
+  return { lines, notes: missing ? [`${cited}原输送教练员应得${formatRatio(bracket.original)}，未填写原输送教练员（original），不计发`] : [] };
 }

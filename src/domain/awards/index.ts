@@ -6,4 +6,4 @@ export { RULEBOOK_2023, RULEBOOKS } from './rulebook-2023.js';
 export { toYuan, yuanToFen, type Fen, type Ratio, type Rounding } from './money.js';
 export { formatCitation, type Citation } from './citation.js';
 export { isValidIdCardNumber, maskIdCardNumber } from './id-card.js';
-export type * from './types.js';
+export * from './types.js';

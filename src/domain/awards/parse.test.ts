@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBatch } from './evaluate.js';
+import { DomainError } from '../errors.js';
 import { AwardBatchShapeError, parseAwardBatch } from './parse.js';
 
 describe('parseAwardBatch', () => {
@@ -11,6 +12,7 @@ describe('parseAwardBatch', () => {
     [[[]], '第1项不是对象'],
   ])('refuses a batch of the wrong shape: %j', (json, message) => {
     expect(() => parseAwardBatch(json)).toThrow(AwardBatchShapeError);
+    expect(() => parseAwardBatch(json)).toThrow(DomainError);
     expect(() => evaluateBatch(json)).toThrow(message);
   });
 

@@ -2,6 +2,7 @@
  * Input boundary for award batches: `unknown` JSON → typed entries. Only a batch that is not an array
  * of objects is refused outright; every other problem stays with its entry as a reason naming the field.
  */
+import { DomainError } from '../errors.js';
 import { isIsoDate, type IsoDate } from '../shared/dates.js';
 import { yuanToFen, type Fen } from './money.js';
 import {
@@ -17,10 +18,10 @@ import {
   type ResultEntry,
 } from './types.js';
 
-export class AwardBatchShapeError extends Error {
-  readonly code = 'AWARD_BATCH_SHAPE';
+/** The batch itself is not an array of objects: the one case where parsing throws (HTTP 400). */
+export class AwardBatchShapeError extends DomainError {
   constructor(message: string) {
-    super(message);
+    super('AWARD_BATCH_SHAPE', message, 400);
     this.name = 'AwardBatchShapeError';
   }
 }

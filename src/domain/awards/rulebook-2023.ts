@@ -77,7 +77,14 @@ function prefectureTables(label: string, region: PlaceTables): PlaceTables {
 const tables = (t: PlaceTables) => ({ kind: 'tables', tables: t }) as const;
 const split = { kind: 'split' } as const;
 // Interpretation 6: the 第十二条 coach gets 10% of the prefecture's award to that athlete (or team), once.
-const deliveringCoach = { kind: 'original', citation: cite(12), factor: { label: '原输送教练员', ratio: percent(10) } } as const;
+const deliveringCoach = {
+  kind: 'original',
+  citation: cite(12),
+  factor: { label: '原输送教练员', ratio: percent(10) },
+  unpaidNote: '国内、国际大型运动会只奖励原培养、输送教练员',
+} as const;
+// 第十条 awards athletes and teams only.
+const noCoach = { kind: 'none', citation: cite(10), unpaidNote: '自治州层级运动会只奖励运动员（队）' } as const;
 
 const games: Record<ResultGames, GamesRule> = {
   'region-games': { label: '区运会', award: tables(regionGamesTables), coach: split },
@@ -85,7 +92,12 @@ const games: Record<ResultGames, GamesRule> = {
   'region-minority-games': {
     label: '区少数民族传统体育运动会',
     award: tables(minorityGamesTables),
-    coach: { kind: 'head', citation: cite(14), factor: { label: '主管教练员', ratio: percent(100) } },
+    coach: {
+      kind: 'head',
+      citation: cite(14),
+      factor: { label: '主管教练员', ratio: percent(100) },
+      unpaidNote: '教练员奖金归现任主管教练员，不按培训时间分配',
+    },
   },
   'region-youth-championship': { label: '区青少年锦标赛', award: tables(youthChampionshipTables), coach: split },
   // 第八条第（二）（三）项: a share of the region's award for the same result (regionAward).
@@ -100,12 +112,12 @@ const games: Record<ResultGames, GamesRule> = {
     coach: deliveringCoach,
   },
   // Interpretation 7: 州青少年运动会 ↔ 区运会 (the region's comprehensive games, which hold youth events);
-  // 州少数民族传统体育运动会 ↔ 区少数民族传统体育运动会. 第十条 awards athletes and teams only: no coach lines.
-  'prefecture-youth-games': { label: '州青少年运动会', award: tables(prefectureTables('州青少年运动会', regionGamesTables)), coach: { kind: 'none' } },
+  // 州少数民族传统体育运动会 ↔ 区少数民族传统体育运动会. No coach lines, no county award (第十七条 lists region games).
+  'prefecture-youth-games': { label: '州青少年运动会', award: tables(prefectureTables('州青少年运动会', regionGamesTables)), coach: noCoach },
   'prefecture-minority-games': {
     label: '州少数民族传统体育运动会',
     award: tables(prefectureTables('州少数民族传统体育运动会', minorityGamesTables)),
-    coach: { kind: 'none' },
+    coach: noCoach,
   },
 };
 

@@ -60,15 +60,19 @@ export interface RegionAwardShare {
   readonly factor: Factor;
 }
 
-/** How coaches are paid at a games. */
+/**
+ * How coaches are paid at a games. `unpaidNote` explains, in the entry's reasons, why a listed coach
+ * whose role this rule does not pay gets no line.
+ */
 export type CoachRule =
   /** 第十三条: the athlete's standard, split between head and original coach by training years. */
   | { readonly kind: 'split' }
-  /** 第十四条: the head coach gets a share of the standard, no split. */
-  | { readonly kind: 'head'; readonly citation: Citation; readonly factor: Factor }
+  /** 第十四条: the head coach gets a share of the standard, no split; assistants 第十六条. */
+  | { readonly kind: 'head'; readonly citation: Citation; readonly factor: Factor; readonly unpaidNote: string }
   /** 第十二条: the original (delivering) coach gets a share of the athlete's award. */
-  | { readonly kind: 'original'; readonly citation: Citation; readonly factor: Factor }
-  | { readonly kind: 'none' };
+  | { readonly kind: 'original'; readonly citation: Citation; readonly factor: Factor; readonly unpaidNote: string }
+  /** 第十条: no coach award. */
+  | { readonly kind: 'none'; readonly citation: Citation; readonly unpaidNote: string };
 
 export interface GamesRule {
   /** 区运会, 国内大型运动会 …, used in reasons. */
