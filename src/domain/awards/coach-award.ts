@@ -76,8 +76,20 @@ function splitLines(entry: ResultEntry, book: Rulebook, standards: readonly Coac
     const assistantTerm = withFactor(withFactor(s.term, head), book.assistant.factor);
     for (const coach of coachesWith(entry, 'assistant')) line(assistantTerm, [book.assistant.citation, ...s.citations], coach);
   }
+  return { lines, notes: splitNotes(entry, bracket) };
+}
+
+/** Why a share of 第十三条 has no line: its coach is not listed, or (满三年) the original coach gets none. */
+function splitNotes(entry: ResultEntry, bracket: SplitBracket): string[] {
   const cited = `${formatCitation(bracket.citation)}：`;
-  if (!originalDue) return { lines, notes: unpaidNotes(entry, ['head', 'assistant'], `${cited}${bracket.label}，奖金全部归现任主管教练员`) };
-  const missing = coachesWith(entry, 'original').length === 0;
-  return { lines, notes: missing ? [`${cited}原输送教练员应得${formatRatio(bracket.original)}，未填写原输送教练员（original），不计发`] : [] };
+  const notes: string[] = [];
+  if (coachesWith(entry, 'head').length === 0) {
+    notes.push(`${cited}现任主管教练员应得${formatRatio(bracket.head)}，未填写现任主管教练员（head），不计发`);
+  }
+  if (bracket.original.num === 0) {
+    notes.push(...unpaidNotes(entry, ['head', 'assistant'], `${cited}${bracket.label}，奖金全部归现任主管教练员`));
+  } else if (coachesWith(entry, 'original').length === 0) {
+    notes.push(`${cited}原输送教练员应得${formatRatio(bracket.original)}，未填写原输送教练员（original），不计发`);
+  }
+  return notes;
 }
