@@ -6,7 +6,7 @@ import { formatCitation, type Citation } from './citation.js';
 import { paid, refused, type Assessment } from './assessment.js';
 import { coachLines, type CoachStandard } from './coach-award.js';
 import { formatRatio } from './money.js';
-import type { PlaceTables, Rulebook } from './rulebook.js';
+import type { PlaceTable, PlaceTables, Rulebook } from './rulebook.js';
 import { awardedPlacesText, makeLine, placeTerm, placeText, withFactor, type Payee, type Term } from './term.js';
 import type { AwardLine, ResultEntry } from './types.js';
 
@@ -17,26 +17,29 @@ interface Standard {
   readonly perAthlete: boolean;
 }
 
-type Category = keyof PlaceTables;
-
 /** 第九条: ball games have their own table where the text gives one; otherwise team size decides. */
-function categoryOf(entry: ResultEntry, book: Rulebook, hasBallTable: boolean): Category {
-  if (entry.event === 'individual') return 'individual';
-  if (hasBallTable && book.teams.ballGames.includes(entry.sport)) return 'ballGames';
-  return entry.teamSize <= book.teams.smallTeamMax ? 'smallTeam' : 'largeTeam';
+function tableFor(tables: PlaceTables, entry: ResultEntry, book: Rulebook): PlaceTable {
+  if (entry.event === 'individual') return tables.individual;
+  if (tables.ballGames && book.teams.ballGames.includes(entry.sport)) return tables.ballGames;
+  return entry.teamSize <= book.teams.smallTeamMax ? tables.smallTeam : tables.largeTeam;
+}
+
+/** Interpretation 6: the region's award is per athlete for individuals and teams of 1–4, else per team. */
+function regionAwardPerAthlete(entry: ResultEntry, book: Rulebook): boolean {
+  if (entry.event === 'individual') return true;
+  return !book.teams.ballGames.includes(entry.sport) && entry.teamSize <= book.teams.smallTeamMax;
 }
 
 function standardFor(entry: ResultEntry, book: Rulebook): Standard | string {
   const award = book.games[entry.games].award;
   if (award.kind === 'region-award') {
-    const category = categoryOf(entry, book, true);
     if (entry.regionAward === null) {
       return `regionAward：${formatCitation(award.citation)}按自治区奖励标准的${formatRatio(award.factor.ratio)}计奖，须填写自治区对同一成绩的奖励金额`;
     }
     const term: Term = { base: entry.regionAward, baseLabel: '自治区奖励', factors: [award.factor] };
-    return { term, citations: [award.citation], perAthlete: category === 'individual' || category === 'smallTeam' };
+    return { term, citations: [award.citation], perAthlete: regionAwardPerAthlete(entry, book) };
   }
-  const table = award.tables[categoryOf(entry, book, award.tables.ballGames !== undefined)] ?? award.tables.largeTeam;
+  const table = tableFor(award.tables, entry, book);
   const term = placeTerm(table, entry.place);
   if (term === null) {
     return `${formatCitation(table.citation)}：${table.label}只奖励${awardedPlacesText(table)}，${placeText(table, entry.place)}无奖励`;
