@@ -88,6 +88,7 @@ export function blockText(lines: readonly SourceLine[]): string {
   return lines.map((l) => clean(l.text)).filter((t) => t !== '').join('\n');
 }
 
+/** A document with no body text: no lines, and a span that ends before it starts (start = end + 1). */
 export function emptyBlock(line: number): TextBlock {
   return { text: '', span: { start: line, end: line - 1 }, lines: [], sections: [] };
 }
