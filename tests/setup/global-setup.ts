@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { ensureWebBuilt } from '../../scripts/web-build.mjs';
 import { startCluster, type Cluster } from './postgres-cluster.js';
 
 declare module 'vitest' {
@@ -14,6 +15,8 @@ let cluster: Cluster | null = null;
  * server where the tests may create databases; without it a throwaway cluster is started here.
  */
 export async function setup(project: TestProject) {
+  // The end-to-end tests serve the built web app.
+  ensureWebBuilt();
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     project.provide('postgresAdminUrl', given);
