@@ -1,4 +1,4 @@
-import { daysInMonth, formatIsoDate, type IsoDate } from '../shared/dates.js';
+import { daysInMonth, formatIsoDate } from '../shared/dates.js';
 import type { Milestone } from './types.js';
 
 /**
