@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { ROUTE_POLICIES } from '../../src/server/policies/index.js';
-import { verifyAuditChain } from '../../src/services/audit/audit.service.js';
+import { organizations } from '../../src/db/schema/index.js';
+import { systemActor } from '../../src/services/actor.js';
+import { runAudited, verifyAuditChain } from '../../src/services/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { ADMIN_PASSWORD, DATABASE_KINDS } from '../helpers/database.js';
 
@@ -137,6 +139,17 @@ describe.each(DATABASE_KINDS)('foundation on %s', (kind) => {
     const result = await verifyAuditChain(t.database.db);
     expect(result.ok).toBe(false);
     expect(result.firstBroken?.seq).toBe(3);
+  });
+
+  it('drops the change when its audit record cannot be written', async () => {
+    const before = await auditCount(t);
+    const write = runAudited(t.database, systemActor(), { action: 'organization.create', details: { bad: 1n } }, (tx) =>
+      tx.insert(organizations).values({ name: '审计失败测试单位', kind: 'unit' }),
+    );
+    await expect(write).rejects.toThrow();
+    const rows = await queryRows(t.database.db, sql`SELECT 1 FROM organizations WHERE name = '审计失败测试单位'`);
+    expect(rows).toEqual([]);
+    expect(await auditCount(t)).toBe(before);
   });
 
   it('serves the OpenAPI description', async () => {
