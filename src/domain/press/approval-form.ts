@@ -3,14 +3,17 @@ import type { ApprovalFormKind } from './press-unit.js';
 
 /**
  * A conference's 新闻发布会审批单, as a pure state machine.
- *   planned:  draft → submitted → leaderApproved → filed | filedLate → held
+ *   planned:  draft → submitted → leaderApproved → sent → filed | filedLate → held
  *   ad hoc:   requested → approvedByNewsOffice → submitted → … (the same flow)
  * An ad-hoc conference (not in the plan) needs the news office's written reply first
  * (6号文 二（二）：“需以书面形式请示州政府新闻办，待州政府新闻办批复后方可召开”).
  * The unit's 业务分管领导 can send a submitted form back to draft.
+ * Filing (备案) has two steps: the unit sends the approved form to the news office (报送, the day
+ * that counts against the deadline: sentOn), and the news office registers it (备案). A form sent
+ * after the deadline is flagged, and the news office may still register it, with a reason.
  */
 export type PressFormStatus =
-  | 'requested' | 'approvedByNewsOffice' | 'draft' | 'submitted' | 'leaderApproved' | 'filed' | 'filedLate' | 'held';
+  | 'requested' | 'approvedByNewsOffice' | 'draft' | 'submitted' | 'leaderApproved' | 'sent' | 'filed' | 'filedLate' | 'held';
 
 /** unit = the publishing unit's staff; leader = its 业务分管领导; newsOffice = 州政府新闻办. */
 export type PressActorRole = 'unit' | 'leader' | 'newsOffice';
@@ -20,6 +23,9 @@ export interface PressForm {
   kind: ApprovalFormKind;
   status: PressFormStatus;
   conferenceDate: IsoDate;
+  /** The day the unit sent the approved form to the news office (judged against the deadline). */
+  sentOn: IsoDate | null;
+  /** The day the news office registered it. */
   filedOn: IsoDate | null;
   lateReason: string | null;
   heldOn: IsoDate | null;
@@ -31,6 +37,7 @@ export type PressFormAction =
   | { type: 'submit' }
   | { type: 'returnToDraft'; reason: string }
   | { type: 'approveByLeader' }
+  | { type: 'send' }
   | { type: 'file'; lateReason?: string }
   | { type: 'hold' };
 
@@ -48,7 +55,7 @@ export interface PressFormError {
 
 export const PRESS_FORM_STATUS_LABELS: Record<PressFormStatus, string> = {
   requested: '已请示', approvedByNewsOffice: '新闻办已批复', draft: '草稿', submitted: '已提交',
-  leaderApproved: '分管领导已审定', filed: '已备案', filedLate: '逾期备案', held: '已召开',
+  leaderApproved: '分管领导已审定', sent: '已报送备案', filed: '已备案', filedLate: '逾期备案', held: '已召开',
 };
 
 const RULES: Record<PressFormAction['type'], { label: string; from: PressFormStatus[]; roles: PressActorRole[] }> = {
@@ -56,13 +63,14 @@ const RULES: Record<PressFormAction['type'], { label: string; from: PressFormSta
   submit: { label: '提交审批单', from: ['draft', 'approvedByNewsOffice'], roles: ['unit'] },
   returnToDraft: { label: '退回修改', from: ['submitted'], roles: ['leader'] },
   approveByLeader: { label: '分管领导审定', from: ['submitted'], roles: ['leader'] },
-  file: { label: '报新闻办备案', from: ['leaderApproved'], roles: ['unit', 'newsOffice'] },
+  send: { label: '报送新闻办备案', from: ['leaderApproved'], roles: ['unit'] },
+  file: { label: '登记备案', from: ['sent'], roles: ['newsOffice'] },
   hold: { label: '登记已召开', from: ['filed', 'filedLate'], roles: ['unit', 'newsOffice'] },
 };
 
 export function newPressForm(origin: PressForm['origin'], kind: ApprovalFormKind, conferenceDate: IsoDate): PressForm {
   const status: PressFormStatus = origin === 'adHoc' ? 'requested' : 'draft';
-  return { origin, kind, status, conferenceDate, filedOn: null, lateReason: null, heldOn: null, returnReason: null };
+  return { origin, kind, status, conferenceDate, sentOn: null, filedOn: null, lateReason: null, heldOn: null, returnReason: null };
 }
 
 export function isPressFormError(result: PressForm | PressFormError): result is PressFormError {
@@ -88,6 +96,8 @@ export function transitionPressForm(form: PressForm, action: PressFormAction, co
     case 'returnToDraft':
       if (!action.reason.trim()) return { code: 'PRESS_FORM_REASON_REQUIRED', message: '退回修改须说明原因' };
       return { ...form, status: 'draft', returnReason: action.reason.trim() };
+    case 'send':
+      return { ...form, status: 'sent', sentOn: context.today };
     case 'file':
       return fileForm(form, action.lateReason, context);
     case 'hold':
@@ -98,11 +108,17 @@ export function transitionPressForm(form: PressForm, action: PressFormAction, co
   }
 }
 
+/** Whether the form reached the news office after the deadline (or has not reached it and the deadline is past). */
+export function isFiledLate(form: Pick<PressForm, 'sentOn'>, deadline: IsoDate, today: IsoDate): boolean {
+  return (form.sentOn ?? today) > deadline;
+}
+
+/** On time or late is judged by the day the unit sent the form, not by the day the news office registers it. */
 function fileForm(form: PressForm, lateReason: string | undefined, { today, deadline }: PressFormContext): PressForm | PressFormError {
-  if (today <= deadline) return { ...form, status: 'filed', filedOn: today };
+  if (!isFiledLate(form, deadline, today)) return { ...form, status: 'filed', filedOn: today };
   const reason = lateReason?.trim();
   if (!reason) {
-    return { code: 'PRESS_FORM_REASON_REQUIRED', message: `已超过备案时限（${deadline}），请填写逾期备案原因` };
+    return { code: 'PRESS_FORM_REASON_REQUIRED', message: `报送时已超过备案时限（${deadline}），受理逾期备案须填写原因` };
   }
   return { ...form, status: 'filedLate', filedOn: today, lateReason: reason };
 }
