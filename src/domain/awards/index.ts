@@ -7,3 +7,5 @@ export { toYuan, yuanToFen, type Fen, type Ratio, type Rounding } from './money.
 export { formatCitation, type Citation } from './citation.js';
 export { isValidIdCardNumber, maskIdCardNumber } from './id-card.js';
 export * from './types.js';
+export * from './procedure.js';
+export { citedArticles, type CitedArticle, type ArticleTextSource } from './article-text.js';

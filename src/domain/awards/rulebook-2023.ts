@@ -132,8 +132,8 @@ export const RULEBOOK_2023: Rulebook = {
   rounding: { mode: 'exact' },
   articles: ARTICLES_2023,
   // 第十九条: the application must arrive within six months; the last day is the corresponding date
-  // six months later (Civil Code art. 203). A late application is not eligible.
-  application: { months: 6, citation: cite(19) },
+  // six months later (Civil Code art. 203). A late application is not eligible. 进行7天公示: see procedure.ts.
+  application: { months: 6, noticeDays: 7, citation: cite(19) },
   disqualification: {
     fraud: { citation: cite(21), label: '以弄虚作假、冒名顶替等不正当手段获取奖励名次' },
     doping: { citation: cite(22), label: '涉及使用兴奋剂被查处' },

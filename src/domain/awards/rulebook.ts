@@ -105,8 +105,11 @@ export interface Rulebook {
   readonly rounding: Rounding;
   /** Verbatim text of the articles the rules use, keyed by article number. */
   readonly articles: Readonly<Record<number, string>>;
-  /** 第十九条: months after the result within which the application must arrive. */
-  readonly application: { readonly months: number; readonly citation: Citation };
+  /**
+   * 第十九条: months after the result within which the application must arrive, and the days of the
+   * public notice (公示) before the list goes to the prefecture government.
+   */
+  readonly application: { readonly months: number; readonly noticeDays: number; readonly citation: Citation };
   readonly disqualification: Readonly<Record<DisqualificationGround, { readonly citation: Citation; readonly label: string }>>;
   readonly selection: Readonly<Record<SelectionGames, FixedAward>>;
   readonly transfer: FixedAward;

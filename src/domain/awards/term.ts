@@ -43,6 +43,7 @@ export function makeLine(term: Term, citations: readonly Citation[], payee: Paye
     amount,
     funding: payee.funding ?? 'prefecture',
     basis: `${formatCitations(citations)}：${explain(term, amount)}`,
+    citations,
   };
 }
 

@@ -3,6 +3,7 @@
  * and what the evaluator returns. Money inside the domain is integer fen; yuan appear only in JSON.
  */
 import type { IsoDate } from '../shared/dates.js';
+import type { Citation } from './citation.js';
 import type { Fen } from './money.js';
 
 export const RESULT_GAMES = [
@@ -113,6 +114,8 @@ export interface AwardLine {
   readonly funding: Funding;
   /** Citation first (第十三条第（三）项), then the arithmetic in Chinese. */
   readonly basis: string;
+  /** The articles `basis` cites, as data: how the article text is found for display. */
+  readonly citations: readonly Citation[];
 }
 
 export interface AwardOutcome {
