@@ -1,5 +1,8 @@
 import type { CliCommand } from '../command.js';
+import { awardCommands } from './awards.js';
+import { calendarCommands } from './calendar.js';
+import { opsCommands } from './ops.js';
 import { systemCommands } from './system.js';
 
 // One line per module.
-export const COMMANDS: CliCommand[] = [...systemCommands];
+export const COMMANDS: CliCommand[] = [...systemCommands, ...awardCommands, ...calendarCommands, ...opsCommands];
