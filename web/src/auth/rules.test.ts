@@ -6,7 +6,7 @@ describe('三权分立 (mirrors src/domain/auth/roles.ts checkRoleSeparation)', 
   it.each([
     [['system-admin'], null],
     [['office-staff', 'leader'], null],
-    [['system-admin', 'auditor'], '三权分立：系统管理员、安全审计员不得由同一账号兼任'],
+    [['system-admin', 'auditor'], '三权分立：系统管理员、安全管理员、安全审计员不得由同一用户兼任（系统管理员、安全审计员）'],
     [['security-admin', 'office-staff'], '三权分立：安全管理员不得兼任业务角色'],
   ])('%j → %s', (roles, expected) => {
     expect(separationOfDutiesError(roles)).toBe(expected);
