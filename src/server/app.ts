@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -21,8 +21,8 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export interface BuildAppOptions extends Omit<AppContext, 'now'> {
   now?: () => Date;
   logger?: boolean;
-  /** Called for every route as it is registered (the policy-coverage test lists them). */
-  onRoute?: (route: { method: string; url: string }) => void;
+  /** Called for every route as it is registered (the policy-coverage and security tests list them). */
+  onRoute?: (route: { method: string; url: string; schema?: FastifySchema }) => void;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -39,7 +39,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.onRoute) {
     const listener = options.onRoute;
     app.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) if (method !== 'HEAD') listener({ method, url: route.url });
+      for (const method of [route.method].flat()) if (method !== 'HEAD') listener({ method, url: route.url, schema: route.schema });
     });
   }
   registerErrorHandler(app);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifySchema, LightMyRequestResponse } from 'fastify';
 import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { buildApp } from '../../src/server/app.js';
@@ -10,7 +10,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
-  routes: { method: string; url: string }[];
+  /** Every registered route (HEAD excluded), with its schemas as declared (zod). */
+  routes: { method: string; url: string; schema?: FastifySchema }[];
   /** Logs in and returns a client that sends the session cookie and CSRF header. */
   login(username: string, password?: string): Promise<TestClient>;
   /** Creates a user with the given roles (password = ADMIN_PASSWORD) and logs in. */
@@ -29,7 +30,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const config = testConfig(options.config);
   const { database, drop } = await openTestDatabase(kind, config);
-  const routes: { method: string; url: string }[] = [];
+  const routes: TestApp['routes'] = [];
   const app = await buildApp({ database, config, now: options.now, logger: false, onRoute: (r) => routes.push(r) });
   await app.ready();
 
