@@ -1,9 +1,10 @@
 import { adminPolicy } from './admin.js';
+import { calendarPolicy } from './calendar.js';
 import type { ModulePolicy, RoutePolicy } from './policy.js';
 import { systemPolicy } from './system.js';
 
 // One line per module policy file.
-const MODULE_POLICIES: ModulePolicy[] = [systemPolicy, adminPolicy];
+const MODULE_POLICIES: ModulePolicy[] = [systemPolicy, adminPolicy, calendarPolicy];
 
 export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map(
   MODULE_POLICIES.flatMap((policy) => Object.entries(policy)),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
+import { calendarRoutes } from './calendar.routes.js';
 
 // One line per module; each is registered under /api.
-export const ROUTE_MODULES: FastifyPluginAsync[] = [authRoutes, adminRoutes, auditRoutes];
+export const ROUTE_MODULES: FastifyPluginAsync[] = [authRoutes, adminRoutes, auditRoutes, calendarRoutes];
