@@ -5,6 +5,7 @@ import { queryRows, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { systemActor } from './actor.js';
 import { calendarFirstRunTask } from './calendar/first-run.js';
+import { documentsFirstRunTask } from './documents/first-run.js';
 import { runAudited } from './audit/audit.service.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
 import { findUserByUsername } from './auth/users.service.js';
@@ -23,7 +24,7 @@ export interface FirstRunTask {
 }
 
 // Modules register their first-run tasks here, in the order they must run.
-export const FIRST_RUN_TASKS: FirstRunTask[] = [calendarFirstRunTask];
+export const FIRST_RUN_TASKS: FirstRunTask[] = [calendarFirstRunTask, documentsFirstRunTask];
 
 /** Migrations, the first admin account, then each first-run task not yet done. Safe to repeat. */
 export async function bootstrapDatabase(database: Database, config: Config, log: BootstrapLog): Promise<void> {

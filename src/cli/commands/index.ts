@@ -1,8 +1,10 @@
 import type { CliCommand } from '../command.js';
 import { awardCommands } from './awards.js';
 import { calendarCommands } from './calendar.js';
+import { directoryCommands } from './directory.js';
+import { documentCommands } from './documents.js';
 import { opsCommands } from './ops.js';
 import { systemCommands } from './system.js';
 
 // One line per module.
-export const COMMANDS: CliCommand[] = [...systemCommands, ...awardCommands, ...calendarCommands, ...opsCommands];
+export const COMMANDS: CliCommand[] = [...systemCommands, ...awardCommands, ...calendarCommands, ...opsCommands, ...documentCommands, ...directoryCommands];

@@ -8,3 +8,8 @@ export { bodyHeading, parseRoster, type RosterSource } from './roster.js';
 export { liaisonUnit } from './liaisons.js';
 export { roleRank } from './roster-lines.js';
 export type { BodyOffice, CoordinationBody, Liaison, Member, OfficeHolder, Rank } from './types.js';
+export { diffRosters, RANK_LABELS, type RosterChange, type RosterDiff, type RosterEntry } from './roster-diff.js';
+export {
+  DUTY_REPORT_STATUS_LABELS, isDutyReportOverdue, isRectificationOverdue, moveDutyReport, moveRectification, RECTIFICATION_STATUS_LABELS,
+  type DutyReportAction, type DutyReportStatus, type RectificationAction, type RectificationStatus,
+} from './tracked-items.js';

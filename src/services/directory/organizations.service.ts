@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
-import type { Database, Db } from '../../db/client.js';
+import { asc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Database, type Db } from '../../db/client.js';
 import { organizationAliases, organizations } from '../../db/schema/index.js';
+import { canonicalOrganization, ORG_ALIASES } from '../../domain/directory/index.js';
 import { errors } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
 import { runAudited } from '../audit/audit.service.js';
@@ -69,4 +70,95 @@ export async function addOrganizationAlias(database: Database, actor: Actor, org
     await tx.insert(organizationAliases).values({ alias: value, organizationId, source: 'admin' });
     return { organizationId, alias: value };
   });
+}
+
+/** Every alias the database holds, as a table canonicalOrganization() takes: name → aliases. */
+export async function loadAliasTable(db: Db): Promise<Record<string, string[]>> {
+  const rows = await db
+    .select({ name: organizations.name, alias: organizationAliases.alias })
+    .from(organizationAliases)
+    .innerJoin(organizations, eq(organizations.id, organizationAliases.organizationId));
+  const table: Record<string, string[]> = {};
+  for (const r of rows) (table[r.name] ??= []).push(r.alias);
+  return table;
+}
+
+/**
+ * Stores the reviewed ORG_ALIASES (an organisation per canonical name, its aliases with source
+ * 'reviewed'). Idempotent; an alias already taken (as another organisation's name or alias) is
+ * left alone. Returns the number of aliases added.
+ */
+export async function seedReviewedAliases(tx: Db): Promise<number> {
+  let added = 0;
+  for (const [canonical, aliases] of Object.entries(ORG_ALIASES)) {
+    const org = await ensureOrganization(tx, canonical, 'unit');
+    for (const alias of aliases) {
+      if (await findOrganization(tx, alias)) continue;
+      const inserted = await tx
+        .insert(organizationAliases)
+        .values({ alias, organizationId: org.id, source: 'reviewed' })
+        .onConflictDoNothing()
+        .returning({ alias: organizationAliases.alias });
+      added += inserted.length;
+    }
+  }
+  return added;
+}
+
+/** A bare region (自治州副州长) is the prefecture government: the post belongs to 州人民政府. */
+const BARE_REGION = /^(州|自治州|伊犁州|伊犁哈萨克自治州)$/;
+
+/**
+ * Resolves unit names as written to organisations, inside one transaction: the canonical name
+ * (reviewed aliases and the database's own), created as a unit when missing. Caches per instance.
+ */
+export class UnitResolver {
+  private readonly cache = new Map<string, { id: string; name: string }>();
+
+  private constructor(
+    private readonly tx: Db,
+    private readonly aliases: Record<string, string[]>,
+  ) {}
+
+  static async open(tx: Db): Promise<UnitResolver> {
+    return new UnitResolver(tx, await loadAliasTable(tx));
+  }
+
+  canonical(unit: string): string {
+    const name = canonicalOrganization(unit, this.aliases);
+    return BARE_REGION.test(name) ? '州人民政府' : name;
+  }
+
+  async resolve(unit: string): Promise<{ id: string; name: string } | null> {
+    const name = this.canonical(unit);
+    if (name === '') return null;
+    const hit = this.cache.get(name);
+    if (hit) return hit;
+    const org = await ensureOrganization(this.tx, name, 'unit');
+    const found = { id: org.id, name: org.name };
+    this.cache.set(name, found);
+    return found;
+  }
+}
+
+interface DirectoryOrganizationRow {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  aliases: { alias: string; source: string }[] | null;
+  people: number;
+  posts: number;
+}
+
+/** Organisations with their aliases (and where each came from), people and posts: the directory's list. */
+export async function listDirectoryOrganizations(db: Db) {
+  const rows = await queryRows<DirectoryOrganizationRow>(
+    db,
+    sql`SELECT o.id, o.name, o.kind,
+          (SELECT json_agg(json_build_object('alias', a.alias, 'source', a.source) ORDER BY a.alias) FROM organization_aliases a WHERE a.organization_id = o.id) AS aliases,
+          (SELECT count(*)::int FROM people p WHERE p.organization_id = o.id) AS people,
+          (SELECT count(*)::int FROM posts p WHERE p.organization_id = o.id) AS posts
+        FROM organizations o WHERE o.jurisdiction = '654000' ORDER BY o.kind, o.name`,
+  );
+  return rows.map((r) => ({ ...r, aliases: r.aliases ?? [] }));
 }
