@@ -5,7 +5,8 @@ import {
 } from '../../services/calendar/index.js';
 import { userActorOf } from '../context.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A real calendar date: a well-formed but impossible one (2023-02-30) would reach PostgreSQL and fail there.
+const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const yearParam = z.coerce.number().int().min(1990).max(2200);
 const status = z.enum(['national-only', 'complete']);
 const origin = z.enum(['default', 'notice', 'manual']);

@@ -11,7 +11,8 @@ import { advanceRectification, createRectification, listRectifications } from '.
 import { appointPerson } from '../../services/directory/succession.js';
 import { userActorOf } from '../context.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A real calendar date: a well-formed but impossible one (2023-02-30) would reach PostgreSQL and fail there.
+const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const idParams = z.strictObject({ id: z.uuid({ message: '编号格式不正确' }) });
 const rank = z.enum(['leader', 'deputy', 'member']);
 const nullableString = z.string().nullable();
