@@ -51,6 +51,10 @@ export async function createOrganization(
   if (!name) throw errors.validation('单位名称不能为空', { field: 'name' });
   return runAudited(database, actor, { action: 'organization.create', object: `organization:${name}` }, async (tx) => {
     if (await findOrganization(tx, name)) throw errors.conflict(`单位“${name}”已存在（或是已有单位的别名）`);
+    if (input.parentId) {
+      const [parent] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.parentId));
+      if (!parent) throw errors.notFound('上级单位');
+    }
     const [created] = await tx
       .insert(organizations)
       .values({ name, kind: input.kind, parentId: input.parentId ?? null })
