@@ -52,6 +52,11 @@ export async function openDatabase(
   return openPgliteDir(target.dataDir, initialize);
 }
 
+/** Whether an embedded data dir already holds a database (false before its first start). */
+export function dataDirHasDatabase(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION'));
+}
+
 async function openPgliteDir(
   dataDir: string,
   initialize: (database: Database) => Promise<void>,
@@ -60,7 +65,7 @@ async function openPgliteDir(
   const lock = acquireDataDirLock(dataDir);
   try {
     const pgdata = path.join(dataDir, 'pgdata');
-    if (!fs.existsSync(path.join(pgdata, 'PG_VERSION'))) await initializeAtomically(dataDir, initialize);
+    if (!dataDirHasDatabase(dataDir)) await initializeAtomically(dataDir, initialize);
     const database = await openPglite(await PGlite.create(pgdata), pgdata);
     return withLock(database, lock);
   } catch (error) {
@@ -80,9 +85,12 @@ async function initializeAtomically(
   const database = await openPglite(await PGlite.create(staging), staging);
   try {
     await initialize(database);
-  } finally {
+  } catch (error) {
     await database.close();
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
+  await database.close();
   fs.rmSync(path.join(dataDir, 'pgdata'), { recursive: true, force: true });
   fs.renameSync(staging, path.join(dataDir, 'pgdata'));
 }
