@@ -57,6 +57,14 @@ export function registerSecurityHooks(app: FastifyInstance): void {
     }
   });
 
+  // PostgreSQL text cannot hold U+0000: refuse it at the door rather than fail (500) in the database.
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (containsNul(req.params) || containsNul(req.query) || containsNul(req.body)) {
+      throw errors.validation('请求中含有不允许的空字符（U+0000）');
+    }
+  });
+
   app.addHook('onSend', async (req, reply) => {
     if (!MUTATING.has(req.method) || !req.url.startsWith('/api/')) return;
     await ensureAudited(req, reply);
@@ -84,4 +92,21 @@ async function ensureAudited(req: FastifyRequest, reply: FastifyReply) {
     result: status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success',
     details: { status },
   });
+}
+
+/** Whether any string or key in a parsed request part contains U+0000 (iterative: bodies may nest deeply). */
+function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return true;
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
 }
