@@ -110,3 +110,27 @@ function containsNul(value: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Fastify answers a malformed URL (bad percent-encoding) before routing, so no hook runs: answer it
+ * in the one error shape with restrictive headers, and audit a state-changing one like any other
+ * refused request (the session is not read: the caller is recorded as anonymous, with its address).
+ */
+export async function answerMalformedUrl(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (MUTATING.has(req.method) && req.url.startsWith('/api/')) {
+    await recordAudit(req.server.ctx.database, actorOf(req), {
+      action: `http.${req.method.toLowerCase()}`,
+      object: req.url.split('?')[0].slice(0, 200),
+      result: 'failure',
+      details: { status: 400, reason: 'malformed-url' },
+    });
+  }
+  await reply
+    .status(400)
+    .headers({
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+    })
+    .send({ code: 'BAD_URL', message: '请求地址格式不正确' });
+}
