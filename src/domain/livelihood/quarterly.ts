@@ -99,7 +99,7 @@ function monthSummary(
     const own = seen.filter((r) => r.measureNo === measure.no);
     const first = firstReportPeriod(options.planStart ?? defaultPlanStart(measure, today));
     for (const unit of measure.units) {
-      if (!reportRequired(period, unit, measure, first, own)) continue;
+      if (!reportRequired(period, unit, measure, first, own, options.planEnd)) continue;
       const forMonth = own.filter((r) => r.unit === unit && r.period === period).sort((a, b) => (a.submittedOn < b.submittedOn ? -1 : 1));
       items.push({
         measureNo: measure.no,

@@ -32,6 +32,11 @@ export interface ReportingOptions {
    * (全年持续推进) — so pass it when judging last year's plan.
    */
   planStart?: IsoDate;
+  /**
+   * The plan's last day: no report is owed on a later month. A continuous measure (全年持续推进)
+   * of a year's plan runs to that year's end, not for ever. Default: none.
+   */
+  planEnd?: IsoDate;
   reportDueWorkday?: number;
 }
 
@@ -99,8 +104,11 @@ export function completedIn(reports: readonly ProgressReport[], unit: string): s
 }
 
 /** Whether `unit` owes a report on `period` for a measure with this deadline. */
-export function reportRequired(period: string, unit: string, measure: Pick<Measure, 'deadline'>, firstPeriod: string, reports: readonly ProgressReport[]): boolean {
+export function reportRequired(
+  period: string, unit: string, measure: Pick<Measure, 'deadline'>, firstPeriod: string, reports: readonly ProgressReport[], planEnd?: IsoDate,
+): boolean {
   if (period < firstPeriod) return false;
+  if (planEnd !== undefined && period > planEnd.slice(0, 7)) return false;
   if (measure.deadline !== null && period > measure.deadline.slice(0, 7)) return false;
   const completed = completedIn(reports, unit);
   return completed === null || period <= completed;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { xinjiangWorkdayCalendar } from '../calendar/xinjiang.js';
+import { createWorkdayCalendar } from '../calendar/workday-calendar.js';
+import { nationalYearCalendar } from '../calendar/national.js';
+import { XINJIANG_REGIONAL_2023, xinjiangWorkdayCalendar } from '../calendar/xinjiang.js';
 import type { ProgressReport } from './reporting.js';
 import { statusLight, type StatusReason } from './status-light.js';
 import type { Measure } from './types.js';
@@ -76,5 +78,22 @@ describe('statusLight', () => {
     // a continuous measure has no deadline to date the plan by: last year's plan needs its start passed in
     expect(statusLight(TRAFFIC, [], '2024-01-20', calendar).light).toBe('green');
     expect(() => statusLight(TRAFFIC, [], '2024-01-20', calendar, { planStart: '2023-01-01' })).toThrow('缺少2024年的工作日历');
+  });
+
+  it('owes no report after the plan’s end: a continuous measure of the 2023 plan stops with 2023', () => {
+    const national = [2023, 2024].map((y) => nationalYearCalendar(y)).filter((c) => c !== null);
+    const twoYears = createWorkdayCalendar([...national, XINJIANG_REGIONAL_2023]);
+    const reports = [...monthly('州公安局', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 80), ...monthly('州交通运输局', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90)];
+    const december = [report('州公安局', '2023-12', '2024-01-04', 100), report('州交通运输局', '2023-12', '2024-01-04', 95)];
+    const options = { planStart: '2023-01-01', planEnd: '2023-12-31' };
+    expect(statusLight(TRAFFIC, [...reports, ...december], '2024-03-15', twoYears, options).light).toBe('green');
+    expect(statusLight(TRAFFIC, reports, '2024-03-15', twoYears, options).reasons).toEqual([
+      red('REPORT_MISSING', '州公安局未报送2023年12月进展（应于2024-01-08前报送）'),
+      red('REPORT_MISSING', '州交通运输局未报送2023年12月进展（应于2024-01-08前报送）'),
+    ]);
+    expect(statusLight(TRAFFIC, [...reports, ...december], '2024-03-15', twoYears, { planStart: '2023-01-01' }).reasons.map((r) => r.message)).toEqual([
+      '州交通运输局未报送2024年1月进展（应于2024-02-06前报送）', // 2月4日（周日）春节调休上班
+      '州交通运输局未报送2024年2月进展（应于2024-03-07前报送）',
+    ]);
   });
 });

@@ -53,7 +53,7 @@ export function statusLight(
   }
   const reasons = [
     ...overdue(measure.deadline, today, progressPercent),
-    ...missingReports(measure, seen, today, calendar, planStart, options.reportDueWorkday ?? MONTHLY_REPORT_DUE_WORKDAY),
+    ...missingReports(measure, seen, today, calendar, planStart, options.reportDueWorkday ?? MONTHLY_REPORT_DUE_WORKDAY, options.planEnd),
     ...behindSchedule(measure.deadline, today, planStart, progressPercent),
     ...missedMilestones(measure.milestones, seen, today),
     ...nearDeadline(measure.deadline, today, calendar, options.nearDeadlineWorkdays ?? 5),
@@ -76,13 +76,13 @@ function overdue(deadline: IsoDate | null, today: IsoDate, progress: number): St
 
 function missingReports(
   measure: Pick<Measure, 'units' | 'deadline'>, seen: ProgressReport[], today: IsoDate,
-  calendar: WorkdayCalendar, planStart: IsoDate, dueWorkday: number,
+  calendar: WorkdayCalendar, planStart: IsoDate, dueWorkday: number, planEnd?: IsoDate,
 ): StatusReason[] {
   const reasons: StatusReason[] = [];
   const first = firstReportPeriod(planStart);
   for (let period = first; period < today.slice(0, 7); period = nextPeriod(period)) {
     for (const unit of measure.units) {
-      if (!reportRequired(period, unit, measure, first, seen)) continue;
+      if (!reportRequired(period, unit, measure, first, seen, planEnd)) continue;
       const dueOn = monthlyReportDueDate(period, calendar, dueWorkday);
       const own = seen.filter((r) => r.unit === unit && r.period === period);
       if (monthlyReportState(own, dueOn, today) !== 'missing') continue;
