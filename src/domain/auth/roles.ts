@@ -62,7 +62,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
   'department-reporter': ['documents:read', 'organizations:read', 'directory:read', 'bodies:read', 'awards:apply', 'press:read', 'press:file', 'livelihood:read', 'livelihood:report', 'bodies:report', 'calendar:read'],
   'news-office': ['documents:read', 'organizations:read', 'press:read', 'press:manage', 'calendar:read'],
   'supervision-office': ['documents:read', 'organizations:read', 'directory:read', 'livelihood:read', 'livelihood:supervise', 'bodies:read', 'calendar:read'],
-  leader: [...READ_ALL, 'dashboard:read'],
+  leader: [...READ_ALL, 'dashboard:read', 'press:approve'],
 };
 
 export function isRole(value: string): value is Role {

@@ -1,12 +1,13 @@
 import { adminPolicy } from './admin.js';
 import { calendarPolicy } from './calendar.js';
+import { pressPolicy } from './press.js';
 import { directoryPolicy } from './directory.js';
 import { documentsPolicy } from './documents.js';
 import type { ModulePolicy, RoutePolicy } from './policy.js';
 import { systemPolicy } from './system.js';
 
 // One line per module policy file.
-const MODULE_POLICIES: ModulePolicy[] = [systemPolicy, adminPolicy, calendarPolicy, documentsPolicy, directoryPolicy];
+const MODULE_POLICIES: ModulePolicy[] = [systemPolicy, adminPolicy, calendarPolicy, pressPolicy, documentsPolicy, directoryPolicy];
 
 export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map(
   MODULE_POLICIES.flatMap((policy) => Object.entries(policy)),

@@ -17,7 +17,7 @@ export function documentText(doc: OfficialDocument): string {
 export const holidayNoticeImporter = {
   name: 'calendar.holiday-notice',
   appliesTo: (doc: OfficialDocument): boolean => /节假日放假安排/.test(doc.title),
-  async build(tx: Db, doc: OfficialDocument, documentId: string): Promise<void> {
+  async build(tx: Db, doc: OfficialDocument, documentId: string) {
     let calendar;
     try {
       calendar = parseHolidayNotice(documentText(doc));
@@ -33,5 +33,9 @@ export const holidayNoticeImporter = {
       sourceDocumentId: documentId,
       note: doc.docNumber.text,
     });
+    return {
+      label: '工作日历',
+      items: [`${calendar.year}年：放假${calendar.holidays.length}天，调休上班${calendar.makeUpWorkdays.length}天${hasRegional ? '' : '（缺自治区节假日，待补录）'}`],
+    };
   },
 };
