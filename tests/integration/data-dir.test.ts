@@ -34,7 +34,7 @@ describe('embedded data dir', () => {
     }
     const again = await openDatabase({ kind: 'pglite', dataDir }, async () => undefined);
     await again.close();
-  });
+  }, 240_000);
 
   it('takes over a lock left by a dead process', async () => {
     const dataDir = tempDir();
@@ -60,5 +60,5 @@ describe('embedded data dir', () => {
     await db.close();
     expect(initialised).toBe(true);
     expect(fs.readdirSync(dataDir).filter((e) => e.startsWith('pgdata.init-'))).toEqual([]);
-  });
+  }, 240_000);
 });
