@@ -1,5 +1,6 @@
 import { adminPolicy } from './admin.js';
 import { calendarPolicy } from './calendar.js';
+import { livelihoodPolicy } from './livelihood.js';
 import { pressPolicy } from './press.js';
 import { directoryPolicy } from './directory.js';
 import { documentsPolicy } from './documents.js';
@@ -7,7 +8,7 @@ import type { ModulePolicy, RoutePolicy } from './policy.js';
 import { systemPolicy } from './system.js';
 
 // One line per module policy file.
-const MODULE_POLICIES: ModulePolicy[] = [systemPolicy, adminPolicy, calendarPolicy, pressPolicy, documentsPolicy, directoryPolicy];
+const MODULE_POLICIES: ModulePolicy[] = [systemPolicy, adminPolicy, calendarPolicy, pressPolicy, livelihoodPolicy, documentsPolicy, directoryPolicy];
 
 export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map(
   MODULE_POLICIES.flatMap((policy) => Object.entries(policy)),

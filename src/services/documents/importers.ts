@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { OfficialDocument } from '../../domain/documents/index.js';
 import { directoryImporter } from '../directory/build-bodies.js';
 import { holidayNoticeImporter } from '../calendar/holiday-notice.importer.js';
+import { livelihoodPlanImporter } from '../livelihood/plan.importer.js';
 import { pressPlanImporter } from '../press/plan.importer.js';
 
 /** What an importer built from one document, for the import report (议事协调机构: names…). */
@@ -24,4 +25,4 @@ export interface DocumentImporter {
 }
 
 // One line per module, in the order they must run (the directory first: others may look people up).
-export const DOCUMENT_IMPORTERS: DocumentImporter[] = [directoryImporter, holidayNoticeImporter, pressPlanImporter];
+export const DOCUMENT_IMPORTERS: DocumentImporter[] = [directoryImporter, holidayNoticeImporter, pressPlanImporter, livelihoodPlanImporter];

@@ -69,7 +69,6 @@ export function acceptFile(bytes: Buffer, originalName: string, allowed: readonl
 /** Control characters, path parts and over-long names removed; display text only. */
 export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f<>"]/g, '').trim().slice(0, 120);
   return cleaned || '未命名文件';
 }

@@ -1,0 +1,195 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import { urumqiDate } from '../../domain/shared/dates.js';
+import {
+  addReportAttachment, closeSupervision, getMeasure, listProjects, listSupervisions, livelihoodDashboard, myTasks, openSupervision,
+  quarterlyDocument, quarterlyReport, quarterlyTitle, quarterlyWorkbook, readReportAttachment, recordSupervision, refreshStatusLights,
+  reportingStatus, setReportingStart, submitProgressReport,
+} from '../../services/livelihood/index.js';
+import { attachmentDisposition, MAX_ATTACHMENT_BYTES } from '../../services/press/index.js';
+import { userActorOf } from '../context.js';
+
+const uuid = z.uuid({ message: '编号格式不正确' });
+const idParams = z.strictObject({ id: uuid });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const light = z.enum(['green', 'yellow', 'red']);
+const reason = z.object({ light, code: z.string(), message: z.string() });
+const lights = { green: z.number(), yellow: z.number(), red: z.number() };
+const measureSummary = z.object({
+  id: z.string(), projectId: z.string(), projectNo: z.number(), projectTitle: z.string(), no: z.number(), text: z.string(),
+  units: z.array(z.string()), organizationIds: z.array(z.string()), leadLeader: z.string().nullable(), responsibleLeader: z.string().nullable(),
+  deadline: z.string().nullable(), light, reasons: z.array(reason), progressPercent: z.number(), elapsedPercent: z.number().nullable(),
+  lastReportPeriod: z.string().nullable(),
+});
+const milestone = z.object({ text: z.string(), date: z.string(), kind: z.enum(['on', 'by', 'during']), from: z.string().optional() });
+const target = z.object({ id: z.string(), text: z.string(), value: z.number(), unit: z.string() });
+const quarterQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2200),
+  quarter: z.coerce.number().int().min(1).max(4),
+  project: z.coerce.number().int().min(1).max(99),
+});
+const supervision = z.object({
+  id: z.string(), measureId: z.string(), projectNo: z.number(), projectTitle: z.string(), measureNo: z.number(), status: z.enum(['open', 'closed']),
+  openedOn: z.string(), reasons: z.array(z.string()), visitOn: z.string().nullable(), findings: z.string().nullable(), followUp: z.string().nullable(),
+  closedOn: z.string().nullable(), openedBy: z.string(), updatedBy: z.string().nullable(),
+});
+const idResult = z.object({ id: z.string() });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function sendFile(reply: FastifyReply, content: Buffer, fileName: string, contentType: string) {
+  return reply
+    .header('content-type', contentType)
+    .header('content-disposition', attachmentDisposition(fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(content);
+}
+
+async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; originalName: string }> {
+  let file: MultipartFile | undefined;
+  try {
+    file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+  } catch {
+    throw new DomainError('BAD_UPLOAD', '请以 multipart/form-data 方式上传文件', 400);
+  }
+  if (!file) throw new DomainError('BAD_UPLOAD', '没有收到文件', 400);
+  try {
+    return { bytes: await file.toBuffer(), originalName: file.filename };
+  } catch {
+    throw new DomainError('FILE_TOO_LARGE', `文件过大：不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, 413);
+  }
+}
+
+export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { database, now } = app.ctx;
+  const tags = ['livelihood'];
+  const today = () => urumqiDate(now());
+
+  app.get(
+    '/livelihood/projects',
+    {
+      schema: {
+        tags,
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2200).optional() }),
+        response: {
+          200: z.object({
+            plan: z.object({ id: z.string(), year: z.number(), docNumber: z.string().nullable(), reportingStartsOn: z.string() }),
+            today: z.string(),
+            projects: z.array(z.object({
+              id: z.string(), no: z.number(), title: z.string(), targetText: z.string(), targets: z.array(target), lights: z.object(lights),
+              measures: z.array(measureSummary),
+            })),
+          }),
+        },
+      },
+    },
+    async (req) => listProjects(database.db, today(), req.query.year),
+  );
+
+  app.get(
+    '/livelihood/measures/:id',
+    {
+      schema: {
+        tags, params: idParams,
+        response: {
+          200: measureSummary.extend({
+            milestones: z.array(milestone),
+            fundings: z.array(z.object({ text: z.string(), fen: z.number(), per: z.string().nullable() })),
+            deadlineText: z.string().nullable(),
+            targets: z.array(target),
+            reports: z.array(z.object({
+              id: z.string(), unit: z.string(), organizationId: z.string(), period: z.string(), submittedOn: z.string(), progressPercent: z.number(),
+              narrative: z.string(), indicators: z.array(z.object({ targetId: z.string(), value: z.number() })), milestonesDone: z.array(z.string()),
+              revision: z.number(), submittedBy: z.string().nullable(), attachments: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
+            })),
+            supervisions: z.array(supervision),
+          }),
+        },
+      },
+    },
+    async (req) => getMeasure(database.db, today(), req.params.id),
+  );
+
+  app.post(
+    '/livelihood/measures/:id/reports',
+    {
+      schema: {
+        tags, params: idParams,
+        description: '月度进展报告（本单位牵头的工作措施；同一月份再次报送即更正，是否逾期按首次报送日判断）',
+        body: z.strictObject({
+          period,
+          progressPercent: z.number().int().min(0).max(100),
+          narrative: z.string().min(1).max(5000),
+          indicators: z.array(z.strictObject({ targetId: uuid, value: z.number().min(0) })).max(50).default([]),
+          milestonesDone: z.array(z.string().max(200)).max(50).default([]),
+        }),
+        response: { 200: z.object({ id: z.string(), revision: z.number() }) },
+      },
+    },
+    async (req) => submitProgressReport(database, userActorOf(req), req.params.id, req.body, today()),
+  );
+
+  app.post(
+    '/livelihood/reports/:id/attachments',
+    { schema: { tags, params: idParams, description: '进展报告附件（multipart，一个文件，≤10MB；PDF/Word/Excel/图片，按内容识别）', response: { 201: z.object({ id: z.string(), fileName: z.string() }) } } },
+    async (req, reply) => reply.status(201).send(await addReportAttachment(database, userActorOf(req), req.params.id, await uploadedFile(req), today())),
+  );
+
+  app.get('/livelihood/attachments/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const file = await readReportAttachment(database.db, req.params.id);
+    return sendFile(reply, file.content, file.fileName, file.contentType);
+  });
+
+  app.get('/livelihood/my-tasks', { schema: { tags } }, async (req) => myTasks(database.db, userActorOf(req), today()));
+
+  app.get('/livelihood/dashboard', { schema: { tags } }, async () => livelihoodDashboard(database.db, today()));
+
+  app.get('/livelihood/reporting', { schema: { tags, querystring: z.strictObject({ period }) } }, async (req) => reportingStatus(database.db, req.query.period, today()));
+
+  const quarterOf = (q: z.infer<typeof quarterQuery>) => quarterlyReport(database.db, q.project, { year: q.year, quarter: q.quarter as 1 | 2 | 3 | 4 }, today());
+  app.get('/livelihood/quarterly', { schema: { tags, querystring: quarterQuery } }, async (req) => quarterOf(req.query));
+  app.get('/livelihood/quarterly.xlsx', { schema: { tags, querystring: quarterQuery } }, async (req, reply) => {
+    const report = await quarterOf(req.query);
+    return sendFile(reply, await quarterlyWorkbook(report), `${quarterlyTitle(report)}.xlsx`, XLSX);
+  });
+  app.get('/livelihood/quarterly.docx', { schema: { tags, querystring: quarterQuery } }, async (req, reply) => {
+    const report = await quarterOf(req.query);
+    return sendFile(reply, await quarterlyDocument(report), `${quarterlyTitle(report)}.docx`, DOCX);
+  });
+
+  app.get(
+    '/livelihood/supervisions',
+    { schema: { tags, querystring: z.strictObject({ status: z.enum(['open', 'closed']).optional() }), response: { 200: z.object({ items: z.array(supervision) }) } } },
+    async (req) => ({ items: await listSupervisions(database.db, { status: req.query.status }) }),
+  );
+  app.post('/livelihood/measures/:id/supervisions', { schema: { tags, params: idParams, response: { 201: idResult } } }, async (req, reply) =>
+    reply.status(201).send(await openSupervision(database, userActorOf(req), req.params.id, today())),
+  );
+  app.patch(
+    '/livelihood/supervisions/:id',
+    {
+      schema: {
+        tags, params: idParams,
+        body: z.strictObject({ visitOn: isoDate.nullable().optional(), findings: z.string().max(5000).nullable().optional(), followUp: z.string().max(5000).nullable().optional() }),
+        response: { 200: idResult },
+      },
+    },
+    async (req) => recordSupervision(database, userActorOf(req), req.params.id, req.body),
+  );
+  app.post('/livelihood/supervisions/:id/close', { schema: { tags, params: idParams, response: { 200: idResult } } }, async (req) =>
+    closeSupervision(database, userActorOf(req), req.params.id, today()),
+  );
+  app.post('/livelihood/lights/refresh', { schema: { tags } }, async (req) => refreshStatusLights(database, today(), userActorOf(req)));
+
+  app.patch(
+    '/livelihood/plans/:id',
+    { schema: { tags, params: idParams, body: z.strictObject({ reportingStartsOn: isoDate }), response: { 200: z.object({ id: z.string(), reportingStartsOn: z.string() }) } } },
+    async (req) => setReportingStart(database, userActorOf(req), req.params.id, req.body.reportingStartsOn),
+  );
+};

@@ -1,0 +1,49 @@
+import type { Db } from '../../db/client.js';
+import type { WorkdayCalendar } from '../../domain/calendar/index.js';
+import { statusLight, type MeasureStatus, type StatusOptions } from '../../domain/livelihood/index.js';
+import type { IsoDate } from '../../domain/shared/dates.js';
+import { withWorkdayCalendar } from '../calendar/index.js';
+import { planReports, requirePlan, type StoredMeasure, type StoredPlan, type StoredReport } from './plan.queries.js';
+
+/** How a plan is judged: reports from its start month, none owed after its year. */
+export function planOptions(plan: StoredPlan): StatusOptions {
+  return { planStart: plan.reportingStartsOn, planEnd: `${plan.year}-12-31` };
+}
+
+export interface MeasureWithStatus extends StoredMeasure {
+  status: MeasureStatus;
+  reports: StoredReport[];
+}
+
+/** Every measure's light on `today`, computed from the reports (never stored as input). */
+export function measureStatuses(plan: StoredPlan, reports: readonly StoredReport[], today: IsoDate, calendar: WorkdayCalendar): MeasureWithStatus[] {
+  const options = planOptions(plan);
+  return plan.projects.flatMap((p) =>
+    p.measures.map((m) => {
+      const own = reports.filter((r) => r.measureId === m.id);
+      return { ...m, reports: own, status: statusLight(m.measure, own, today, calendar, options) };
+    }),
+  );
+}
+
+export interface PlanStatus {
+  plan: StoredPlan;
+  reports: StoredReport[];
+  measures: MeasureWithStatus[];
+}
+
+/** The plan, its reports and every measure's light; a missing calendar year answers CALENDAR_MISSING. */
+export async function loadPlanStatus(db: Db, today: IsoDate, year?: number): Promise<PlanStatus> {
+  const plan = await requirePlan(db, year);
+  const reports = await planReports(db, plan);
+  const measures = await withWorkdayCalendar(db, (calendar) => measureStatuses(plan, reports, today, calendar));
+  return { plan, reports, measures };
+}
+
+export type LightCounts = { green: number; yellow: number; red: number };
+
+export function countLights(items: readonly { status: MeasureStatus }[]): LightCounts {
+  const counts: LightCounts = { green: 0, yellow: 0, red: 0 };
+  for (const item of items) counts[item.status.light] += 1;
+  return counts;
+}
