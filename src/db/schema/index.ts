@@ -6,3 +6,4 @@ export * from './directory.js';
 export * from './calendar.js';
 export * from './press.js';
 export * from './livelihood.js';
+export * from './awards.js';
