@@ -72,14 +72,14 @@ describe.each(DATABASE_KINDS)('calendar on %s', (kind) => {
   });
 
   it('lets only calendar managers correct a year, audited; confirming makes it usable', async () => {
-    const forbidden = await reader.request('PUT', '/api/calendar/years/2024/days/2024-04-10', { kind: 'holiday', name: '肉孜节', source: 'regional' });
+    const forbidden = await reader.request('POST', '/api/calendar/years/2024/days', { date: '2024-04-10', kind: 'holiday', name: '肉孜节', source: 'regional' });
     expect(forbidden.statusCode).toBe(403);
     for (const date of ['2024-04-09', '2024-04-10', '2024-06-16', '2024-06-17']) {
       const name = date < '2024-06-01' ? '肉孜节' : '古尔邦节';
-      const res = await admin.request('PUT', `/api/calendar/years/2024/days/${date}`, { kind: 'holiday', name, source: 'regional' });
+      const res = await admin.request('POST', '/api/calendar/years/2024/days', { date, kind: 'holiday', name, source: 'regional' });
       expect(res.statusCode).toBe(200);
     }
-    const weekday = await admin.request('PUT', '/api/calendar/years/2024/days/2024-04-10', { kind: 'makeUpWorkday', name: '肉孜节', source: 'regional' });
+    const weekday = await admin.request('POST', '/api/calendar/years/2024/days', { date: '2024-04-10', kind: 'makeUpWorkday', name: '肉孜节', source: 'regional' });
     expect(weekday.statusCode).toBe(400);
     expect((await admin.request('DELETE', '/api/calendar/years/2024/days/2024-04-09')).statusCode).toBe(200);
     expect((await admin.request('DELETE', '/api/calendar/years/2024/days/2024-04-09')).statusCode).toBe(404);

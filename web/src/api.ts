@@ -95,7 +95,8 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 /** Sends the request; throws ApiError for network failures and every non-2xx answer. */
 async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
@@ -105,7 +106,7 @@ async function send(method: Method, path: string, body: unknown, options: Reques
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -135,6 +136,12 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('DELETE', path, body, options),
+  /** POSTs one file as multipart/form-data (field `file`); the server checks its type by content. */
+  upload: <T>(path: string, file: Blob, fileName: string, options?: RequestOptions) => {
+    const form = new FormData();
+    form.append('file', file, fileName);
+    return request<T>('POST', path, form, options);
+  },
   /** GETs a file (an Excel or Word export). See `downloadFile` in ui/ to save it. */
   file: async (path: string, options?: RequestOptions): Promise<{ blob: Blob; filename: string | null }> => {
     const response = await send('GET', path, undefined, options ?? {});

@@ -67,13 +67,15 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await addCalendarYear(database, userActorOf(req), req.body.year)),
   );
 
-  app.put(
-    '/calendar/years/:year/days/:date',
+  app.post(
+    '/calendar/years/:year/days',
     {
       schema: {
         tags,
-        params: z.strictObject({ year: yearParam, date: isoDate }),
+        description: '添加或修改一天（放假或调休上班），同一日期再次提交即修改',
+        params: z.strictObject({ year: yearParam }),
         body: z.strictObject({
+          date: isoDate,
           kind: z.enum(['holiday', 'makeUpWorkday']),
           name: z.string().min(1).max(30),
           source: z.enum(['national', 'regional']),
@@ -81,7 +83,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ year: z.number(), date: z.string() }) },
       },
     },
-    async (req) => setCalendarDay(database, userActorOf(req), req.params.year, { date: req.params.date, ...req.body }),
+    async (req) => setCalendarDay(database, userActorOf(req), req.params.year, req.body),
   );
 
   app.delete(
