@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/services/actor.js';
+import { createUser } from '../../src/services/auth/users.service.js';
+import { findOrganization } from '../../src/services/directory/organizations.service.js';
+import { importDocuments } from '../../src/services/documents/import-documents.js';
+import { requirePlan, setReportingStart } from '../../src/services/livelihood/index.js';
+import { ADMIN_PASSWORD } from '../helpers/database.js';
+import { startE2e, type E2e } from '../helpers/e2e.js';
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
+const REAL = readFileSync(new URL('../../assets/documents/yili-2023-government-documents.txt', import.meta.url), 'utf8');
+
+describe('livelihood reporting and the leaders’ dashboard in Chromium', () => {
+  let e: E2e;
+  const as = async (username: string) => {
+    await e.page.context().clearCookies();
+    await e.loginAs(username);
+  };
+  const totals = async () => (await e.page.getByTestId('totals').innerText()).replace(/\s+/g, ' ');
+
+  beforeAll(async () => {
+    e = await startE2e('pglite', { now: () => new Date('2023-04-03T04:00:00Z') });
+    await importDocuments(e.t.database, systemActor(), REAL, { source: 'yili-2023.txt' });
+    const plan = await requirePlan(e.t.database.db);
+    await setReportingStart(e.t.database, systemActor(), plan.id, '2023-03-01');
+    const hr = (await findOrganization(e.t.database.db, '州人力资源和社会保障局'))?.id ?? null;
+    await createUser(e.t.database, systemActor(), { username: 'hr-reporter', displayName: '人社局填报员', roles: ['department-reporter'], organizationId: hr, password: ADMIN_PASSWORD });
+    await createUser(e.t.database, systemActor(), { username: 'boss', displayName: '州领导', roles: ['leader'], organizationId: null, password: ADMIN_PASSWORD });
+  });
+  afterAll(async () => e.close());
+
+  it('shows the dashboard before the report: measure 5.1 behind schedule (yellow)', async () => {
+    await as('boss');
+    await e.page.goto(`${e.baseUrl}/livelihood/dashboard`);
+    await poll(() => e.page.getByTestId('chart-projects').locator('canvas').count()).toBe(1);
+    expect(await totals()).toBe('红灯 0 黄灯 41 绿灯 2');
+    await e.screenshot('livelihood-dashboard-before');
+    await e.page.goto(`${e.baseUrl}/livelihood`);
+    await e.page.getByText('5. 实施农民工安“薪”无忧工程').click();
+    await poll(() => e.page.getByRole('row', { name: /^5\.1 .*黄灯/ }).count()).toBe(1);
+  });
+
+  it('the unit reports progress on its task', async () => {
+    await as('hr-reporter');
+    await e.page.goto(`${e.baseUrl}/livelihood/my-tasks`);
+    await poll(() => e.page.getByText('州人力资源和社会保障局牵头 14 项工作措施').count()).toBe(1);
+    await e.page.getByTestId('report-5-1').click();
+    const dialog = e.page.getByRole('dialog');
+    await dialog.getByLabel('完成进度（%）').fill('50');
+    await dialog.getByLabel('进展情况').fill('已完成全州在建工程项目欠薪排查，3月办结欠薪案件12件。');
+    await e.screenshot('livelihood-report-form');
+    await dialog.getByRole('button', { name: /报\s*送/ }).click();
+    await poll(() => e.page.getByText('2023年3月进展已报送').count()).toBe(1);
+    await poll(() => e.page.getByRole('row', { name: /^5\.1 .*已报送 2023-04-03/ }).count()).toBe(1);
+    await e.screenshot('livelihood-my-tasks');
+  });
+
+  it('the dashboard light changes: one more green, one fewer yellow', async () => {
+    await as('boss');
+    await e.page.goto(`${e.baseUrl}/livelihood/dashboard`);
+    await poll(() => totals()).toBe('红灯 0 黄灯 40 绿灯 3');
+    await poll(() => e.page.getByTestId('chart-departments').locator('canvas').count()).toBe(1);
+    await e.screenshot('livelihood-dashboard-after');
+    await e.page.goto(`${e.baseUrl}/livelihood`);
+    await e.page.getByText('5. 实施农民工安“薪”无忧工程').click();
+    await poll(() => e.page.getByRole('row', { name: /^5\.1 .*绿灯/ }).count()).toBe(1);
+    await e.screenshot('livelihood-projects');
+  });
+});
