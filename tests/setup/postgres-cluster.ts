@@ -64,8 +64,15 @@ export async function startCluster(): Promise<Cluster> {
   return {
     url,
     async stop() {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        // As root the cluster runs under runuser, which blocks SIGINT (it forwards only SIGTERM, PostgreSQL's
+        // "smart" shutdown that waits for every client): send the fast-shutdown SIGINT to the postmaster itself.
+        const postmaster = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        if (postmaster > 0) process.kill(postmaster, 'SIGINT');
+        else child.kill('SIGINT');
+        await exited;
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
