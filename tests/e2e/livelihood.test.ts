@@ -27,6 +27,7 @@ describe('livelihood reporting and the leaders’ dashboard in Chromium', () => 
     await setReportingStart(e.t.database, systemActor(), plan.id, '2023-03-01');
     const hr = (await findOrganization(e.t.database.db, '州人力资源和社会保障局'))?.id ?? null;
     await createUser(e.t.database, systemActor(), { username: 'hr-reporter', displayName: '人社局填报员', roles: ['department-reporter'], organizationId: hr, password: ADMIN_PASSWORD });
+    await createUser(e.t.database, systemActor(), { username: 'duchashi', displayName: '督查室', roles: ['supervision-office'], organizationId: null, password: ADMIN_PASSWORD });
     await createUser(e.t.database, systemActor(), { username: 'boss', displayName: '州领导', roles: ['leader'], organizationId: null, password: ADMIN_PASSWORD });
   });
   afterAll(async () => e.close());
@@ -67,5 +68,13 @@ describe('livelihood reporting and the leaders’ dashboard in Chromium', () => 
     await e.page.getByText('5. 实施农民工安“薪”无忧工程').click();
     await poll(() => e.page.getByRole('row', { name: /^5\.1 .*绿灯/ }).count()).toBe(1);
     await e.screenshot('livelihood-projects');
+  });
+
+  it('督查室 sees the March reports: one in, the rest not yet due', async () => {
+    await as('duchashi');
+    await e.page.goto(`${e.baseUrl}/livelihood/reporting`);
+    await poll(() => e.page.getByText('2023年3月报告应于 2023-04-10 前报送').count()).toBe(1);
+    await poll(async () => (await e.page.getByTestId('reporting-counts').innerText()).replace(/\s+/g, ' ')).toBe('应报 47 按时 1 逾期 0 未报 0 未到期 46');
+    await e.screenshot('livelihood-reporting');
   });
 });

@@ -96,4 +96,14 @@ describe('press approval form in Chromium', () => {
     await poll(() => e.page.getByTestId('approval-sheet').getByText('2023年州直部门（单位）新闻发布会审批单').count()).toBe(1);
     await e.screenshot('press-form-print');
   });
+
+  it('shows the working-day calendar of 2023 with the regional days, and warns for a year without data', async () => {
+    await e.page.goto(`${e.baseUrl}/calendar?year=2023`);
+    await poll(() => e.page.getByText('完整（全国 + 自治区）').count()).toBe(1);
+    await poll(() => e.page.getByTestId('month-4').getByText('19个工作日').count()).toBe(1);
+    await e.screenshot('calendar-2023');
+    await e.page.goto(`${e.baseUrl}/calendar?year=2031`);
+    await poll(() => e.page.getByText('没有2031年的工作日历').count()).toBe(1);
+    await e.screenshot('calendar-2031-missing');
+  });
 });

@@ -55,8 +55,8 @@ export default function MeasurePage() {
         </Descriptions>
         <Space align="start" size={32} wrap>
           <div style={{ width: 280 }}>
-            <Typography.Text type="secondary">完成进度（绿色为时间进度）</Typography.Text>
-            <Progress percent={m.progressPercent} success={{ percent: m.elapsedPercent ?? 0 }} />
+            <Typography.Text type="secondary">完成进度{m.elapsedPercent !== null ? `（时间进度 ${m.elapsedPercent}%）` : ''}</Typography.Text>
+            <Progress percent={m.progressPercent} />
           </div>
           <div><Typography.Text type="secondary">灯色依据</Typography.Text><div><ReasonList reasons={m.reasons} /></div></div>
         </Space>

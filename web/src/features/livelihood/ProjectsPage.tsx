@@ -12,7 +12,15 @@ const columns: TableColumnsType<MeasureSummary> = [
   { title: '内容', dataIndex: 'text', ellipsis: true, render: (text: string, m) => <Link to={`/livelihood/measures/${m.id}`}>{text}</Link> },
   { title: '牵头单位', dataIndex: 'units', width: 200, render: (units: string[]) => units.join('、') },
   { title: '完成时限', dataIndex: 'deadline', width: 110, render: (d: string | null) => d ?? '全年持续推进' },
-  { title: '进度', dataIndex: 'progressPercent', width: 130, render: (p: number, m) => <Progress percent={p} size="small" success={{ percent: m.elapsedPercent ?? 0 }} /> },
+  {
+    title: '进度', dataIndex: 'progressPercent', width: 150,
+    render: (p: number, m) => (
+      <>
+        <Progress percent={p} size="small" />
+        {m.elapsedPercent !== null ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>时间进度 {m.elapsedPercent}%</Typography.Text> : null}
+      </>
+    ),
+  },
   { title: '状态', dataIndex: 'light', width: 260, render: (_, m) => <Space direction="vertical" size={2}><LightTag light={m.light} /><ReasonList reasons={m.reasons.slice(0, 2)} /></Space> },
 ];
 

@@ -62,7 +62,7 @@ export default function ReportingPage() {
       </Flex>
       <ErrorAlert error={status.error} onRetry={status.reload} />
       {counts ? (
-        <Space size={32} style={{ marginBottom: 12 }}>
+        <Space size={32} style={{ marginBottom: 12 }} data-testid="reporting-counts">
           <Statistic title="应报" value={counts.due} />
           <Statistic title="按时" value={counts.onTime} valueStyle={{ color: '#52c41a' }} />
           <Statistic title="逾期" value={counts.late} valueStyle={{ color: '#faad14' }} />
