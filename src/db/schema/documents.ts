@@ -1,6 +1,9 @@
-import { date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** 公文 as imported (migration 0100_documents.sql). */
+/** Written as a literal of quoted lexemes (tsvectorLiteral in src/domain/documents), never parsed. */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+
+/** 公文 as imported (migrations 0100_documents.sql, 0101_documents_search_vector.sql). */
 export const documents = pgTable('documents', {
   id: uuid('id').primaryKey().defaultRandom(),
   jurisdiction: text('jurisdiction').notNull().default('654000'),
@@ -22,7 +25,7 @@ export const documents = pgTable('documents', {
   titleSearch: text('title_search').notNull(),
   numberSearch: text('number_search').notNull(),
   searchText: text('search_text').notNull(),
-  searchGrams: text('search_grams').array().notNull(),
+  searchVector: tsvector('search_vector').notNull(),
   importedBy: text('imported_by'),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });

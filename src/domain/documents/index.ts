@@ -4,7 +4,7 @@ export { parseDocNumber } from './doc-number.js';
 export { DocumentParseError } from './errors.js';
 export { fromChineseNumeral, toChineseNumeral } from './numerals.js';
 export { parseDocuments } from './parse-documents.js';
-export { normalizeForSearch, queryGrams, searchGrams, snippetAround } from './search-text.js';
+export { normalizeForSearch, queryGrams, searchGrams, snippetAround, tsqueryLiteral, tsvectorLiteral } from './search-text.js';
 export type {
   Attachment, DocNumber, DocumentLines, Enclosure, LineSpan, OfficialDocument, ParseResult, ParseWarning,
   Recipients, SectionKind, SectionNode, SourceLine, TextBlock,

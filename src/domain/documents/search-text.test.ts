@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForSearch, queryGrams, searchGrams, snippetAround } from './search-text.js';
+import { normalizeForSearch, queryGrams, searchGrams, snippetAround, tsqueryLiteral, tsvectorLiteral } from './search-text.js';
 
 describe('search text', () => {
   it.each([
@@ -38,5 +38,10 @@ describe('search text', () => {
     expect(snippetAround('一二三四五六七八九十', '五六', 2)).toBe('…三四五六七八…');
     expect(snippetAround('一二三', '一', 5)).toBe('一二三');
     expect(snippetAround('一二三', '四')).toBeNull();
+  });
+
+  it('writes grams as quoted lexemes, quotes and backslashes doubled', () => {
+    expect(tsvectorLiteral(['教育', "'a", '\\x', 'a:'])).toBe("'教育' '''a' '\\\\x' 'a:'");
+    expect(tsqueryLiteral(['教育', '育督'])).toBe("'教育' & '育督'");
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Substring search over Chinese text without a locale-dependent index. Text and queries are
  * brought to one searchable form (normalizeForSearch); a document's grams are every distinct
- * character and pair of adjacent characters of that form. A query needs all of its pairs (or its
- * one character) in a document's grams; the substring test then confirms — the grams only narrow.
+ * character and pair of adjacent characters of that form, stored as a tsvector of quoted lexemes.
+ * A query needs all of its pairs (or its one character) in a document's grams; the substring test
+ * then confirms — the grams only narrow.
  */
 
 const OPEN_BRACKETS = /[〔［【〖（\[]/g;
@@ -43,6 +44,21 @@ export function queryGrams(normalized: string): string[] {
   if (pairs.length <= MAX_QUERY_GRAMS) return pairs;
   const step = (pairs.length - 1) / (MAX_QUERY_GRAMS - 1);
   return [...new Set(Array.from({ length: MAX_QUERY_GRAMS }, (_, k) => pairs[Math.round(k * step)]))];
+}
+
+/** A lexeme as a quoted tsvector/tsquery literal: quotes and backslashes doubled, nothing parsed. */
+function quoted(gram: string): string {
+  return `'${gram.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The grams as a tsvector literal ('督导' '教育' …), for the search_vector column. */
+export function tsvectorLiteral(grams: readonly string[]): string {
+  return grams.map(quoted).join(' ');
+}
+
+/** All of the grams, as a tsquery literal ('教育' & '育督' & '督导'). */
+export function tsqueryLiteral(grams: readonly string[]): string {
+  return grams.map(quoted).join(' & ');
 }
 
 /** A short piece of `text` around the first occurrence of `query` (both normalised), with ellipses. */

@@ -7,6 +7,7 @@ import {
   normalizeForSearch,
   parseDocuments,
   searchGrams,
+  tsvectorLiteral,
   type OfficialDocument,
   type ParseWarning,
 } from '../../domain/documents/index.js';
@@ -153,7 +154,7 @@ export function documentRow(doc: OfficialDocument, hash: string, sourceName: str
     titleSearch: normalizeForSearch(doc.title),
     numberSearch: normalizeForSearch(doc.docNumber.text),
     searchText,
-    searchGrams: searchGrams(searchText),
+    searchVector: tsvectorLiteral(searchGrams(searchText)),
     importedBy: actor.username,
   };
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { normalizeForSearch, queryGrams, snippetAround } from '../../domain/documents/index.js';
+import { normalizeForSearch, queryGrams, snippetAround, tsqueryLiteral } from '../../domain/documents/index.js';
 
 export type DocumentSearchField = 'all' | 'title' | 'number' | 'text';
 
@@ -44,7 +44,7 @@ const COLUMN: Record<Exclude<DocumentSearchField, 'all'>, SQL> = {
 /**
  * Lists documents, newest first, or those whose title / number / full text holds `q` as a
  * substring (after normalizeForSearch; 'all' looks everywhere, title matches first). The GIN index
- * on search_grams narrows the rows, strpos() confirms (see migration 0100_documents.sql).
+ * on search_vector (character pairs) narrows the rows, strpos() confirms (migrations 0100, 0101).
  */
 export async function searchDocuments(db: Db, search: DocumentSearch): Promise<{ items: DocumentListItem[]; total: number }> {
   const page = Math.max(1, search.page ?? 1);
@@ -54,20 +54,25 @@ export async function searchDocuments(db: Db, search: DocumentSearch): Promise<{
   const filters: SQL[] = [sql`jurisdiction = '654000'`];
   if (q !== '') {
     const grams = queryGrams(q);
-    filters.push(sql`search_grams @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`);
+    filters.push(sql`search_vector @@ ${tsqueryLiteral(grams)}::tsquery`);
     filters.push(sql`strpos(${field === 'all' ? COLUMN.text : COLUMN[field]}, ${q}) > 0`);
   }
-  const titleFirst = q === '' ? sql`` : sql`(strpos(title_search, ${q}) > 0) DESC,`;
-  // Enough text around the first match for a snippet, without sending the whole text back.
-  const piece = q === '' ? sql`NULL` : sql`substr(search_text, greatest(strpos(search_text, ${q}) - 40, 1), ${q.length + 80})`;
+  const titleHit = q === '' ? sql`FALSE` : sql`strpos(title_search, ${q}) > 0`;
+  // Enough text around the first match for a snippet, cut for the page's rows only: the text is
+  // large and stored compressed, so each extra read of it costs as much as the match itself.
+  const piece = q === '' ? sql`NULL` : sql`substr(d.search_text, greatest(strpos(d.search_text, ${q}) - 40, 1), ${q.length + 80})`;
   const rows = await queryRows<Row>(
     db,
-    sql`SELECT id, doc_number, title, issuer, signed_on::text AS signed_on, jsonb_array_length(attachments) AS attachments,
-          imported_at::text AS imported_at, ${piece} AS piece, count(*) OVER ()::int AS total
-        FROM documents
-        WHERE ${sql.join(filters, sql` AND `)}
-        ORDER BY ${titleFirst} signed_on DESC NULLS LAST, doc_number
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    sql`SELECT d.id, d.doc_number, d.title, d.issuer, d.signed_on::text AS signed_on, jsonb_array_length(d.attachments) AS attachments,
+          d.imported_at::text AS imported_at, ${piece} AS piece, page.total
+        FROM (
+          SELECT id, ${titleHit} AS title_hit, signed_on, doc_number, count(*) OVER ()::int AS total
+          FROM documents
+          WHERE ${sql.join(filters, sql` AND `)}
+          ORDER BY title_hit DESC, signed_on DESC NULLS LAST, doc_number
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+        ) page JOIN documents d ON d.id = page.id
+        ORDER BY page.title_hit DESC, page.signed_on DESC NULLS LAST, page.doc_number`,
   );
   return {
     items: rows.map((r) => ({
