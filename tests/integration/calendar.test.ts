@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { parseDocuments } from '../../src/domain/documents/index.js';
+import { systemActor } from '../../src/services/actor.js';
 import { holidayNoticeImporter, pressDeadlineFor } from '../../src/services/calendar/index.js';
+import { importDocuments } from '../../src/services/documents/import-documents.js';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/app.js';
 import { DATABASE_KINDS } from '../helpers/database.js';
 
@@ -100,7 +102,8 @@ describe.each(DATABASE_KINDS)('calendar on %s', (kind) => {
 
     const [doc] = parseDocuments(NOTICE_2025).documents;
     expect(holidayNoticeImporter.appliesTo(doc)).toBe(true);
-    await t.database.db.transaction((tx) => holidayNoticeImporter.build(tx, doc, '00000000-0000-4000-8000-000000000025'));
+    const report = await importDocuments(t.database, systemActor(), NOTICE_2025, { source: '新政办明电〔2024〕99号.txt' });
+    expect(report.built).toContainEqual(expect.objectContaining({ importer: 'calendar.holiday-notice', label: '工作日历', items: ['2025年：放假34天，调休上班5天'] }));
     const year = (await reader.request('GET', '/api/calendar/years/2025')).json();
     expect(year).toMatchObject({ status: 'complete', origin: 'notice', note: '新政办明电〔2024〕99号' });
     expect(year.holidays.filter((d: { source: string }) => d.source === 'regional').map((d: { date: string }) => d.date)).toEqual([

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   livelihoodMeasures, livelihoodMeasureUnits, livelihoodPlans, livelihoodProjects, livelihoodReports, livelihoodTargets,
@@ -47,12 +47,12 @@ export interface StoredReport extends ProgressReport {
 
 /** The year's plan, or the latest one when no year is given. Null when none is imported. */
 export async function findPlan(db: Db, year?: number): Promise<StoredPlan | null> {
-  const [plan] = await db
+  const [chosen] = await db
     .select()
     .from(livelihoodPlans)
     .where(year === undefined ? undefined : eq(livelihoodPlans.year, year))
-    .orderBy(...(year === undefined ? [asc(livelihoodPlans.year)] : []));
-  const chosen = year === undefined ? (await db.select().from(livelihoodPlans).orderBy(asc(livelihoodPlans.year))).at(-1) : plan;
+    .orderBy(desc(livelihoodPlans.year))
+    .limit(1);
   if (!chosen) return null;
   const projects = await db.select().from(livelihoodProjects).where(eq(livelihoodProjects.planId, chosen.id)).orderBy(asc(livelihoodProjects.no));
   const projectIds = projects.map((p) => p.id);
