@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)('access control on %s', (kind) => {
     expect(checked.size).toBe(registered.size);
     expect([...registered].filter((key) => !checked.has(key))).toEqual([]);
     expect(callers).toHaveLength(1 + 11);
-  });
+  }, 600_000);
 
   it('lets no body (nor a state change\'s querystring) write status, amounts, owning unit, jurisdiction or who/when', () => {
     const violations = routes.flatMap(protectedFieldViolations);
