@@ -122,6 +122,15 @@ describe.each(DATABASE_KINDS)('directory and bodies on %s', (kind) => {
     const liJing = (await staff.request('GET', `/api/people/${await personId('李静', '李静')}`)).json();
     expect(liJing.liaisons).toEqual([expect.objectContaining({ body: COMMITTEE, unit: '州教育局', line: 365 })]);
     expect(liJing.offices).toEqual([expect.objectContaining({ body: COMMITTEE, role: '办公室主任' })]);
+    const liu = (await staff.request('GET', `/api/people/${await personId('刘婉琳', '刘婉琳')}`)).json();
+    const measures = liu.mentions.filter((m: { kind: string }) => m.kind === '民生实事工作措施');
+    expect(measures.map((m: { title: string; role: string; docNumber: string }) => [m.title, m.role, m.docNumber])).toEqual(
+      expect.arrayContaining([
+        [expect.stringMatching(/— 措施2$/), '牵头领导（州卫生健康委党组副书记、主任）', '伊州政办发〔2023〕8号'],
+        [expect.stringMatching(/— 措施3$/), '牵头领导（州卫生健康委党组副书记、主任）', '伊州政办发〔2023〕8号'],
+      ]),
+    );
+    expect(measures.every((m: { link: string }) => /^\/livelihood\/measures\/[0-9a-f-]{36}$/.test(m.link))).toBe(true);
   });
 
   it('lists probable duplicates for review, confirms or rejects them, and never merges', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { livelihoodMentions } from '../livelihood/person-mentions.js';
 
 /** A record of another module that names a person (a livelihood measure's lead leader, say). */
 export interface PersonMention {
@@ -29,4 +30,4 @@ export interface PersonMentionFinder {
 }
 
 // One line per module.
-export const PERSON_MENTION_FINDERS: PersonMentionFinder[] = [];
+export const PERSON_MENTION_FINDERS: PersonMentionFinder[] = [livelihoodMentions];
