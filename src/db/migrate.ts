@@ -22,8 +22,13 @@ export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
 export async function migrate(database: Database): Promise<string[]> {
   await database.rawTransaction(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-    await q.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    // Looked up first: an app role without CREATE on the schema (production, docs/SECURITY.md)
+    // starts on a migrated database, and CREATE TABLE IF NOT EXISTS would need that privilege.
+    const [table] = await q.query<{ found: string | null }>(`SELECT to_regclass('schema_migrations')::text AS found`);
+    if (!table?.found) {
+      await q.exec(`CREATE TABLE schema_migrations (
       name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    }
   });
   const applied: string[] = [];
   for (const file of migrationFiles()) {
