@@ -185,6 +185,15 @@ describe.each(DATABASE_KINDS)('press on %s', (kind) => {
     expect((await police.request('GET', '/api/press/conferences?year=2023')).json().items.filter((c: { origin: string }) => c.origin === 'adHoc')).toEqual([]);
   });
 
+  it('renames a media outlet, answering 409 for a name another outlet has and 200 for an empty change', async () => {
+    const first = (await newsOffice.request('POST', '/api/press/media', { name: '伊犁电视台' })).json().id;
+    const second = (await newsOffice.request('POST', '/api/press/media', { name: '伊犁广播电台' })).json().id;
+    const clash = await newsOffice.request('PATCH', `/api/press/media/${second}`, { name: '伊犁电视台' });
+    expect(clash.statusCode).toBe(409);
+    expect((await newsOffice.request('PATCH', `/api/press/media/${second}`, {})).statusCode).toBe(200);
+    expect((await newsOffice.request('PATCH', `/api/press/media/${first}`, { name: '伊犁电视台', phone: '0999-1' })).statusCode).toBe(200);
+  });
+
   it('keeps the media list, records the notice, exports Word and serves the unit’s ICS feed by token', async () => {
     expect((await police.request('GET', '/api/press/media')).statusCode).toBe(403);
     const media = await newsOffice.request('POST', '/api/press/media', { name: '伊犁日报社', contact: '王记者', phone: '0999-0000000' });

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { pressMedia, pressMediaNotifications } from '../../db/schema/index.js';
 import { errors } from '../../domain/errors.js';
@@ -36,17 +36,22 @@ export async function addMedia(database: Database, actor: Actor, input: MediaInp
 
 export async function updateMedia(database: Database, actor: Actor, mediaId: string, input: Partial<MediaInput>) {
   return runAudited(database, actor, { action: 'press.media.update', object: `press-media:${mediaId}`, details: { fields: Object.keys(input) } }, async (tx) => {
-    const updated = await tx
-      .update(pressMedia)
-      .set({
-        ...(input.name?.trim() ? { name: input.name.trim() } : {}),
-        ...(input.contact !== undefined ? { contact: input.contact?.trim() || null } : {}),
-        ...(input.phone !== undefined ? { phone: input.phone?.trim() || null } : {}),
-        ...(input.active !== undefined ? { active: input.active } : {}),
-      })
-      .where(eq(pressMedia.id, mediaId))
-      .returning({ id: pressMedia.id });
-    if (updated.length === 0) throw errors.notFound('媒体');
+    const name = input.name?.trim();
+    const changes = {
+      ...(name ? { name } : {}),
+      ...(input.contact !== undefined ? { contact: input.contact?.trim() || null } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone?.trim() || null } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    };
+    const [current] = await tx.select({ id: pressMedia.id }).from(pressMedia).where(eq(pressMedia.id, mediaId));
+    if (!current) throw errors.notFound('媒体');
+    // A name another outlet already has is a conflict (409), not a unique-index failure (500).
+    if (name) {
+      const [taken] = await tx.select({ id: pressMedia.id }).from(pressMedia).where(and(eq(pressMedia.name, name), ne(pressMedia.id, mediaId)));
+      if (taken) throw errors.conflict(`媒体“${name}”已在名单中`);
+    }
+    // Nothing to change (an empty body): an UPDATE without SET is not SQL.
+    if (Object.keys(changes).length > 0) await tx.update(pressMedia).set(changes).where(eq(pressMedia.id, mediaId));
     return { id: mediaId };
   });
 }
