@@ -11,11 +11,12 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-cli-'));
 function cli(...args: string[]) {
   const env: Record<string, string | undefined> = { ...process.env, YIZHENG_DATA_DIR: dataDir, YIZHENG_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env, encoding: 'utf8', timeout: 300_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('CLI: calendar, press and livelihood on a fresh data dir', () => {
+// Each call starts a process (the first also builds the data dir): minutes on a busy 2-core machine.
+describe('CLI: calendar, press and livelihood on a fresh data dir', { timeout: 600_000 }, () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints the filing deadline on the Xinjiang calendar', () => {

@@ -41,7 +41,9 @@ async function personRecords(db: Db): Promise<Map<string, Row>> {
           (SELECT array_agg(DISTINCT po.title) FROM post_holdings h JOIN posts po ON po.id = h.post_id WHERE h.person_id = p.id) AS titles,
           (SELECT array_agg(DISTINCT h.position) FROM post_holdings h WHERE h.person_id = p.id) AS positions
         FROM people p LEFT JOIN organizations o ON o.id = p.organization_id
-        WHERE p.jurisdiction = '654000' ORDER BY p.created_at, p.id`,
+        WHERE p.jurisdiction = '654000'
+        -- People of one import share created_at: the line that first names them keeps document order.
+        ORDER BY p.created_at, (SELECT min(h.line) FROM post_holdings h WHERE h.person_id = p.id) NULLS LAST, p.name, p.id`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
