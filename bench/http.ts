@@ -1,132 +1,94 @@
 /**
- * npm run bench — HTTP throughput and latency of the API, startup time, and the web app's initial JS.
+ * npm run bench — throughput, latency, scale, startup and web figures, each against a baseline
+ * measured in the same run (the machine is shared: absolute numbers drift, ratios less so).
  *
- * 1. The ceiling: a route registered here on a bare Fastify instance (nothing of yizheng), then
- *    /api/health of the real app (session hook, security headers, one `select 1`).
- * 2. Real read endpoints found in the route list at run time (document search, a body's roster,
- *    the livelihood dashboard, the award list), logged in with a session cookie; an endpoint that
- *    does not exist yet is skipped with a note.
- * Both on PGlite (a fresh data dir with the bundled 2023 documents) and on PostgreSQL (a throwaway
- * cluster). autocannon runs in this process (a worker thread), on loopback only, 50 connections,
- * BENCH_SECONDS (default 60) per endpoint; ratios are against the ceiling measured in the same run.
- * 3. Startup: `node --import tsx src/server/main.ts` on a fresh and on an existing data dir (and
- *    PostgreSQL database), time to the first 200 from /api/health.
- * 4. Web: JS a browser loads to show each page (gzip), from web/dist.
+ * 1. HTTP. autocannon (a worker thread of this process, loopback, 50 connections, BENCH_SECONDS
+ *    per endpoint, after a short warm-up). The ceiling: a bare Fastify route served by this same
+ *    process. Then the app (also in this process, as `npm start` would run it) on GET /api/health
+ *    and on the real read endpoints, with a leader's session cookie: document search, a body's
+ *    roster, the livelihood dashboard, the award list. PGlite (fresh data dir) and PostgreSQL
+ *    (a throwaway cluster). Data at 1× (seed.ts), the clock pinned at 2023-12-15 (the bundled
+ *    plan's year, whose workday calendar is bundled).
+ * 2. Scale. The same endpoints after growing the data to 100× (seed.ts); p95 at 1× and at 100×.
+ * 3. Startup. `node scripts/start.mjs` (npm start; web/dist built beforehand) to the first 200.
+ * 4. Web. Initial JS per page (gzip) from a Vite manifest; time to a rendered dashboard in Chromium.
  *
- *   BENCH_SECONDS=10 BENCH_DB=both|pglite|postgres npm run bench
+ *   BENCH_SECONDS=60 BENCH_DB=both|pglite|postgres npm run bench
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/client.js';
-import { hasPermission, ROLES, type Role } from '../src/domain/auth/roles.js';
 import { buildApp } from '../src/server/app.js';
-import { policyFor } from '../src/server/policies/index.js';
 import { openRuntime } from '../src/runtime.js';
 import { systemActor } from '../src/services/actor.js';
 import { createUser } from '../src/services/auth/users.service.js';
 import { startCluster, type Cluster } from '../tests/setup/postgres-cluster.js';
+import { explainEndpoints } from './explain.js';
+import { CONNECTIONS, load, type Load } from './load.js';
+import { SEARCH_PROBE, seedTo, type Counts } from './seed.js';
+import { ensureWebBuilt, timeToFirst200 } from './startup.js';
+import { dashboardRenderTimes, initialJsPerPage, type RenderTimes } from './web.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const CONNECTIONS = 50;
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const KINDS = (process.env.BENCH_DB ?? 'both') === 'both' ? ['pglite', 'postgres'] : [process.env.BENCH_DB ?? 'pglite'];
 const PASSWORD = 'Ili-Bench-Run-2023';
+const NOW = new Date('2023-12-15T04:00:00Z');
+const SCALE = 100;
+const GOAL = { share: 0.3, p99: 50, growth: 3 };
 
 function say(line = '') {
   process.stdout.write(`${line}\n`);
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length + (r[i].match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0))));
-  const pad = (s: string, w: number, left: boolean) => {
-    const width = [...s].length + (s.match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0);
-    return left ? s + ' '.repeat(w - width) : ' '.repeat(w - width) + s;
-  };
-  return rows.map((r) => r.map((cell, i) => pad(cell, widths[i], i < 2)).join('  ')).join('\n');
+const wide = (s: string) => [...s].length + (s.match(/[\u2e80-\u9fff\uff00-\uffef]/g)?.length ?? 0);
+
+function table(rows: string[][], leftColumns = 2): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => wide(r[i] ?? ''))));
+  const pad = (s: string, w: number, left: boolean) => (left ? s + ' '.repeat(w - wide(s)) : ' '.repeat(w - wide(s)) + s);
+  return rows.map((r) => r.map((cell, i) => pad(cell ?? '', widths[i], i < leftColumns)).join('  ').trimEnd()).join('\n');
 }
 
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, workers: WORKERS || undefined, headers, timeout: 30 });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
-}
+const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const load1 = () => os.loadavg()[0].toFixed(2);
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address() as net.AddressInfo;
-  return `http://127.0.0.1:${address.port}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  return `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
 }
 
 // ---------------------------------------------------------------- endpoints
 
-interface Target {
+interface Endpoint {
   name: string;
-  /** The route to use, from the registered list. */
-  route: (routes: { method: string; url: string }[]) => string | undefined;
-  /** Path and query to request, given the base URL and a cookie (may look up an id first). */
-  path: (url: string, base: string, cookie: string) => Promise<string | null>;
+  /** Path and query, given the base URL and a cookie (the roster looks its body up first). */
+  path: (base: string, cookie: string) => Promise<string>;
 }
 
-const getRoute = (pattern: RegExp) => (routes: { method: string; url: string }[]) =>
-  routes.filter((r) => r.method === 'GET' && pattern.test(r.url)).map((r) => r.url).sort((a, b) => b.length - a.length)[0];
-
-async function firstId(base: string, listPath: string, cookie: string): Promise<string | null> {
-  const res = await fetch(`${base}${listPath}`, { headers: { cookie } });
-  if (!res.ok) return null;
-  const body = (await res.json()) as { items?: { id?: string }[] };
-  return body.items?.[0]?.id ?? null;
-}
-
-const TARGETS: Target[] = [
-  { name: 'document search', route: getRoute(/^\/api\/documents(\/search)?$/), path: async (url) => `${url}?q=${encodeURIComponent('体育')}` },
+/** The real read endpoints (src/server/routes/*.routes.ts). */
+const ENDPOINTS: Endpoint[] = [
+  { name: 'document search', path: async () => `/api/documents?q=${encodeURIComponent(SEARCH_PROBE)}` },
   {
     name: "a body's roster",
-    route: getRoute(/^\/api\/bodies\/:id(\/roster)?$/),
-    path: async (url, base, cookie) => {
-      const id = await firstId(base, '/api/bodies', cookie);
-      return id ? url.replace(':id', id) : null;
+    path: async (base, cookie) => {
+      // The largest body: the heaviest roster there is.
+      const res = await fetch(`${base}/api/bodies`, { headers: { cookie } });
+      const { items } = (await res.json()) as { items: { id: string; members: number }[] };
+      const body = [...items].sort((a, b) => b.members - a.members)[0];
+      if (!body) throw new Error('no coordination body in the bundled documents');
+      return `/api/bodies/${body.id}`;
     },
   },
-  { name: 'livelihood dashboard', route: getRoute(/^\/api\/livelihood\/dashboard$/), path: async (url) => url },
-  { name: 'award list', route: getRoute(/^\/api\/awards(\/applications)?$/), path: async (url) => url },
+  { name: 'livelihood dashboard', path: async () => '/api/livelihood/dashboard' },
+  { name: 'award list', path: async () => '/api/awards/applications' },
 ];
-
-/** A role that may call the route, preferring the leader (who reads everything). */
-function roleFor(url: string): Role | undefined {
-  const policy = policyFor('GET', url);
-  if (!policy) return undefined;
-  if (policy.kind !== 'permission') return 'leader';
-  const preferred: Role[] = ['leader', 'office-staff', ...ROLES];
-  return preferred.find((role) => hasPermission([role], policy.permission));
-}
 
 async function loginCookie(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -141,64 +103,32 @@ async function loginCookie(base: string, username: string): Promise<string> {
     .join('; ');
 }
 
-interface Row {
+interface Measured {
   endpoint: string;
+  url: string;
   db: string;
-  load: Load | null;
-  note?: string;
+  bytes: number;
+  load: Load;
+  ceiling: number;
 }
 
-async function benchDatabase(kind: string, cluster: Cluster | null, rows: Row[]) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-bench-'));
-  const config = loadConfig({
-    YIZHENG_DATA_DIR: dataDir,
-    YIZHENG_ADMIN_PASSWORD: PASSWORD,
-    LOG_LEVEL: 'silent',
-    ...(kind === 'postgres' && cluster ? { DATABASE_URL: await freshPostgresDatabase(cluster, 'yz_bench') } : {}),
-  });
-  const started = Date.now();
-  const database: Database = await openRuntime(config, { info: () => undefined });
-  say(`${kind}: database ready with the bundled documents in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const registered: { method: string; url: string }[] = [];
-  const app = await buildApp({ database, config, logger: false, onRoute: (r) => registered.push(r) });
-  const base = await listen(app);
-  try {
-    rows.push({ endpoint: 'GET /api/health (app, no session)', db: kind, load: await load(`${base}/api/health`) });
-    const cookies = new Map<Role, string>();
-    for (const target of TARGETS) {
-      const url = target.route(registered);
-      if (!url) {
-        rows.push({ endpoint: target.name, db: kind, load: null, note: 'no such route yet: skipped' });
-        continue;
-      }
-      const role = roleFor(url);
-      if (!role) {
-        rows.push({ endpoint: `${target.name} (GET ${url})`, db: kind, load: null, note: 'no role may call it: skipped' });
-        continue;
-      }
-      if (!cookies.has(role)) {
-        await createUser(database, systemActor(), { username: `bench-${role}`, displayName: `压测-${role}`, roles: [role], organizationId: null, password: PASSWORD });
-        cookies.set(role, await loginCookie(base, `bench-${role}`));
-      }
-      const cookie = cookies.get(role) ?? '';
-      const target_path = await target.path(`/api${url.slice(4)}`, base, cookie);
-      if (!target_path) {
-        rows.push({ endpoint: `${target.name} (GET ${url})`, db: kind, load: null, note: 'no data to address it: skipped' });
-        continue;
-      }
-      const probe = await fetch(`${base}${target_path}`, { headers: { cookie } });
-      const size = (await probe.arrayBuffer()).byteLength;
-      if (!probe.ok) {
-        rows.push({ endpoint: `${target.name} (GET ${target_path})`, db: kind, load: null, note: `answers ${probe.status}: skipped` });
-        continue;
-      }
-      rows.push({ endpoint: `${target.name} (GET ${decodeURIComponent(target_path)}, ${(size / 1024).toFixed(1)} KB, ${role})`, db: kind, load: await load(`${base}${target_path}`, { cookie }) });
-    }
-  } finally {
-    await app.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+interface Scaled {
+  endpoint: string;
+  db: string;
+  base: Load;
+  scaled: Load;
+}
+
+interface DatabaseResult {
+  kind: string;
+  openSeconds: number;
+  seed1: { counts: Counts; seconds: number };
+  seed100: { counts: Counts; seconds: number };
+  http: Measured[];
+  scale: Scaled[];
+  render: RenderTimes | null;
+  plans: string[][];
+  loadAverage: string[];
 }
 
 async function freshPostgresDatabase(cluster: Cluster, prefix: string): Promise<string> {
@@ -212,145 +142,191 @@ async function freshPostgresDatabase(cluster: Cluster, prefix: string): Promise<
   return url.toString();
 }
 
+async function measureCeiling(): Promise<Load> {
+  const bare = Fastify({ logger: false });
+  bare.get('/ceiling', async () => ({ status: 'ok' }));
+  try {
+    return await load(`${await listen(bare)}/ceiling`, SECONDS);
+  } finally {
+    await bare.close();
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+async function benchDatabase(kind: string, cluster: Cluster | null): Promise<DatabaseResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-bench-'));
+  const config = loadConfig({
+    YIZHENG_DATA_DIR: dataDir,
+    YIZHENG_ADMIN_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'silent',
+    ...(kind === 'postgres' && cluster ? { DATABASE_URL: await freshPostgresDatabase(cluster, 'yz_bench') } : {}),
+  });
+  const loadAverage = [load1()];
+  const opened = await timed(() => openRuntime(config, { info: () => undefined }));
+  const database: Database = opened.value;
+  say(`${kind}: database ready with the bundled documents in ${opened.seconds.toFixed(1)} s`);
+  const seed1 = await timed(() => seedTo(database, 1, (line) => say(`${kind} 1×: ${line}`)));
+  say(`${kind}: 1× data in ${seed1.seconds.toFixed(1)} s: ${JSON.stringify(seed1.value)}`);
+  const app = await buildApp({ database, config, logger: false, now: () => NOW });
+  const base = await listen(app);
+  const result: DatabaseResult = {
+    kind, openSeconds: opened.seconds, seed1: { counts: seed1.value, seconds: seed1.seconds }, seed100: { counts: seed1.value, seconds: 0 },
+    http: [], scale: [], render: null, plans: [], loadAverage,
+  };
+  try {
+    await createUser(database, systemActor(), { username: 'bench-leader', displayName: '压测-州领导', roles: ['leader'], organizationId: null, password: PASSWORD });
+    const cookie = await loginCookie(base, 'bench-leader');
+    const ceiling = await measureCeiling();
+    say(`${kind}: ceiling ${ceiling.rps.toFixed(0)} req/s`);
+    result.http.push({ endpoint: 'ceiling: bare Fastify route', url: 'GET /ceiling', db: kind, bytes: 15, load: ceiling, ceiling: ceiling.rps });
+    const probe = async (url: string, headers: Record<string, string>) => {
+      const res = await fetch(`${base}${url}`, { headers });
+      const bytes = (await res.arrayBuffer()).byteLength;
+      if (!res.ok) throw new Error(`${url} answers ${res.status}`);
+      return bytes;
+    };
+    const health = await load(`${base}/api/health`, SECONDS);
+    result.http.push({ endpoint: 'app floor: /api/health, no session', url: 'GET /api/health', db: kind, bytes: await probe('/api/health', {}), load: health, ceiling: ceiling.rps });
+    const urls: string[] = [];
+    for (const endpoint of ENDPOINTS) {
+      const url = await endpoint.path(base, cookie);
+      urls.push(url);
+      const bytes = await probe(url, { cookie });
+      const measured = await load(`${base}${url}`, SECONDS, { cookie });
+      say(`${kind} 1×: ${endpoint.name} ${measured.rps.toFixed(0)} req/s, p95 ${ms(measured.p95)} ms`);
+      result.http.push({ endpoint: endpoint.name, url: `GET ${decodeURIComponent(url)}`, db: kind, bytes, load: measured, ceiling: ceiling.rps });
+    }
+    if (kind === KINDS[0]) result.render = await dashboardRenderTimes(base, 'bench-leader', PASSWORD);
+    loadAverage.push(load1());
+    const seed100 = await timed(() => seedTo(database, SCALE, (line) => say(`${kind} ${SCALE}×: ${line}`)));
+    result.seed100 = { counts: seed100.value, seconds: seed100.seconds };
+    say(`${kind}: ${SCALE}× data in ${seed100.seconds.toFixed(1)} s: ${JSON.stringify(seed100.value)}`);
+    result.plans = await explainEndpoints(database).catch((error: unknown) => [['EXPLAIN failed'], [String(error)]]);
+    for (const [i, endpoint] of ENDPOINTS.entries()) {
+      await probe(urls[i], { cookie });
+      const scaled = await load(`${base}${urls[i]}`, SECONDS, { cookie });
+      say(`${kind} ${SCALE}×: ${endpoint.name} ${scaled.rps.toFixed(0)} req/s, p95 ${ms(scaled.p95)} ms`);
+      result.scale.push({ endpoint: endpoint.name, db: kind, base: result.http[i + 2].load, scaled });
+    }
+    loadAverage.push(load1());
+  } finally {
+    await app.close();
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
 // ---------------------------------------------------------------- startup
 
-async function timeToFirst200(env: Record<string, string>): Promise<number> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', YIZHENG_ADMIN_PASSWORD: PASSWORD, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${stderr}`);
-      if (performance.now() - started > 300_000) throw new Error('no 200 within 5 minutes');
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status === 200, () => false);
-      if (ok) return performance.now() - started;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  } finally {
-    child.kill('SIGTERM');
-    await exited;
-  }
-}
-
 async function benchStartup(cluster: Cluster | null): Promise<string[][]> {
-  const rows = [['startup', 'db', 'time to first 200']];
-  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yz-start-')), 'data');
+  const rows = [['startup (node scripts/start.mjs → first 200 on /api/health)', 'db', 'ms', 'runs']];
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-start-'));
+  const dataDir = path.join(parent, 'data');
+  const env = { YIZHENG_DATA_DIR: dataDir, YIZHENG_ADMIN_PASSWORD: PASSWORD };
+  const repeat = async (n: number, envFor: Record<string, string>) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i += 1) times.push(await timeToFirst200(ROOT, envFor));
+    return times;
+  };
+  const row = (what: string, db: string, times: number[]) =>
+    rows.push([what, db, ms(median(times)), times.length > 1 ? `median of ${times.length}: ${times.map((t) => ms(t)).join(', ')}` : '1']);
   try {
-    rows.push(['fresh data dir (migrations, admin, bundled 2023 documents)', 'pglite', `${(await timeToFirst200({ YIZHENG_DATA_DIR: dataDir }) / 1000).toFixed(2)} s`]);
-    rows.push(['existing data dir', 'pglite', `${(await timeToFirst200({ YIZHENG_DATA_DIR: dataDir }) / 1000).toFixed(2)} s`]);
+    row('fresh data dir (initdb, migrations, admin, bundled documents)', 'pglite', await repeat(1, env));
+    row('existing data dir', 'pglite', await repeat(3, env));
     if (cluster) {
       const url = await freshPostgresDatabase(cluster, 'yz_start');
-      rows.push(['empty database (migrations, admin, bundled 2023 documents)', 'postgres', `${(await timeToFirst200({ DATABASE_URL: url, YIZHENG_DATA_DIR: dataDir }) / 1000).toFixed(2)} s`]);
-      rows.push(['existing database', 'postgres', `${(await timeToFirst200({ DATABASE_URL: url, YIZHENG_DATA_DIR: dataDir }) / 1000).toFixed(2)} s`]);
+      row('empty database (migrations, admin, bundled documents)', 'postgres', await repeat(1, { ...env, DATABASE_URL: url }));
+      row('existing database', 'postgres', await repeat(3, { ...env, DATABASE_URL: url }));
     }
   } finally {
-    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    fs.rmSync(parent, { recursive: true, force: true });
   }
   return rows;
 }
 
-// ---------------------------------------------------------------- web
+// ---------------------------------------------------------------- report
 
-/** JS a browser fetches to show each page: the entry's static imports, plus each lazy chunk's. */
-function webSizes(): string[][] | null {
-  const dist = path.join(ROOT, 'web/dist');
-  const indexHtml = path.join(dist, 'index.html');
-  if (!fs.existsSync(indexHtml)) return null;
-  const html = fs.readFileSync(indexHtml, 'utf8');
-  const read = (file: string) => fs.readFileSync(path.join(dist, 'assets', file), 'utf8');
-  const staticImports = (code: string) => [...code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
-  const closure = (roots: string[]) => {
-    const seen = new Set<string>();
-    const stack = [...roots];
-    while (stack.length) {
-      const file = stack.pop() as string;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      stack.push(...staticImports(read(file)));
-    }
-    return seen;
-  };
-  const entryFiles = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
-  const entry = closure(entryFiles);
-  const sizes = new Map<string, { raw: number; gzip: number }>();
-  const size = (file: string) => {
-    let s = sizes.get(file);
-    if (!s) {
-      const buffer = fs.readFileSync(path.join(dist, 'assets', file));
-      s = { raw: buffer.length, gzip: gzipSync(buffer).length };
-      sizes.set(file, s);
-    }
-    return s;
-  };
-  const total = (files: Set<string>) => [...files].reduce((acc, f) => ({ raw: acc.raw + size(f).raw, gzip: acc.gzip + size(f).gzip }), { raw: 0, gzip: 0 });
-  const lazy = (code: string) => [...code.matchAll(/import\("\.\/([^"]+\.js)"\)/g)].map((m) => m[1]);
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  const rows = [['page', 'chunks', 'JS (raw)', 'JS (gzip)']];
-  const entryLazy = [...entry].flatMap((f) => lazy(read(f)));
-  const shell = entryLazy.find((f) => f.startsWith('AppShell-'));
-  const shellFiles = shell ? closure([shell]) : new Set<string>();
-  const login = entryLazy.find((f) => f.startsWith('LoginPage-'));
-  if (login) {
-    const files = new Set([...entry, ...closure([login])]);
-    rows.push(['login (/login)', String(files.size), kb(total(files).raw), kb(total(files).gzip)]);
+function httpTable(results: DatabaseResult[]): string[][] {
+  const out = [['endpoint', 'request', 'db', 'KB', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling', 'goal ≥30%, p99<50', 'non-2xx/err']];
+  for (const r of results.flatMap((d) => d.http)) {
+    const share = r.load.rps / r.ceiling;
+    const isEndpoint = ENDPOINTS.some((e) => e.name === r.endpoint);
+    const met = share >= GOAL.share && r.load.p99 < GOAL.p99;
+    out.push([
+      r.endpoint, r.url, r.db, (r.bytes / 1024).toFixed(1), r.load.rps.toFixed(0), ms(r.load.p50), ms(r.load.p99), `${(100 * share).toFixed(1)}%`,
+      isEndpoint ? (met ? 'met' : 'not met') : '', `${r.load.non2xx}/${r.load.errors}`,
+    ]);
   }
-  // Module pages: the lazy chunks the shell (and the registry) load, each on top of entry + shell.
-  const modulePages = [...new Set([...shellFiles, ...entry].flatMap((f) => lazy(read(f))))].filter((f) => f !== shell && f !== login).sort();
-  for (const page of modulePages) {
-    const files = new Set([...entry, ...shellFiles, ...closure([page])]);
-    rows.push([`${page.replace(/-[\w-]{8}\.js$/, '')} (after login)`, String(files.size), kb(total(files).raw), kb(total(files).gzip)]);
-  }
-  return rows;
+  return out;
 }
 
-// ---------------------------------------------------------------- main
-
-function fmt(rows: Row[], ceiling: number): string[][] {
-  const out = [['endpoint', 'db', 'req/s', 'p50 ms', 'p99 ms', 'ratio to ceiling', 'non-2xx', 'errors']];
-  for (const r of rows) {
-    if (!r.load) {
-      out.push([r.endpoint, r.db, '–', '–', '–', '–', '–', r.note ?? '']);
-      continue;
-    }
-    out.push([r.endpoint, r.db, r.load.rps.toFixed(0), String(r.load.p50), String(r.load.p99), `${((100 * r.load.rps) / ceiling).toFixed(1)}%`, String(r.load.non2xx), String(r.load.errors)]);
+function scaleTable(results: DatabaseResult[]): string[][] {
+  const out = [['endpoint', 'db', 'p95 1× ms', `p95 ${SCALE}× ms`, 'growth', 'goal <3×', `req/s 1×`, `req/s ${SCALE}×`, 'non-2xx/err']];
+  for (const s of results.flatMap((d) => d.scale)) {
+    const growth = s.scaled.p95 / s.base.p95;
+    out.push([
+      s.endpoint, s.db, ms(s.base.p95), ms(s.scaled.p95), `${growth.toFixed(2)}×`, growth < GOAL.growth ? 'met' : 'not met',
+      s.base.rps.toFixed(0), s.scaled.rps.toFixed(0), `${s.scaled.non2xx}/${s.scaled.errors}`,
+    ]);
   }
   return out;
 }
 
 async function main() {
-  say(`yizheng HTTP bench: ${SECONDS} s per endpoint, ${CONNECTIONS} connections, autocannon in ${WORKERS ? `${WORKERS} worker thread(s)` : 'the main thread'}`);
-  say(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  const bare = Fastify({ logger: false });
-  bare.get('/ceiling', async () => ({ status: 'ok' }));
-  const bareBase = await listen(bare);
-  const ceiling = await load(`${bareBase}/ceiling`);
-  await bare.close();
-  const rows: Row[] = [{ endpoint: 'GET /ceiling (bare Fastify, this bench)', db: '–', load: ceiling }];
+  const started = performance.now();
+  say(`yizheng bench: ${SECONDS} s per endpoint (after a warm-up), ${CONNECTIONS} connections, autocannon in a worker thread, loopback`);
+  say(`machine: nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  say(`load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+  say(`clock pinned at ${NOW.toISOString()} for the app (the bundled livelihood plan's year)`);
+  ensureWebBuilt(ROOT);
+  const results: DatabaseResult[] = [];
   let cluster: Cluster | null = null;
   try {
     if (KINDS.includes('postgres')) cluster = await startCluster();
-    for (const kind of KINDS) await benchDatabase(kind, kind === 'postgres' ? cluster : null, rows);
+    for (const kind of KINDS) results.push(await benchDatabase(kind, kind === 'postgres' ? cluster : null));
     say();
-    say(table(fmt(rows, ceiling.rps)));
+    say(`== HTTP (1× data), ${SECONDS} s each; "of ceiling" = req/s ÷ the bare route's req/s in the same process, measured just before`);
+    say(table(httpTable(results), 3));
     say();
+    say(`== Scale: the same endpoints at 1× and ${SCALE}× data (p95 under the same load)`);
+    for (const r of results) {
+      say(`${r.kind}: 1× ${JSON.stringify(r.seed1.counts)} seeded in ${r.seed1.seconds.toFixed(1)} s; ${SCALE}× ${JSON.stringify(r.seed100.counts)} in ${r.seed100.seconds.toFixed(1)} s`);
+    }
+    say(table(scaleTable(results)));
+    for (const r of results) {
+      say();
+      say(`indexes used at ${SCALE}× (${r.kind}, EXPLAIN):`);
+      say(table(r.plans));
+    }
+    say();
+    say('== Startup');
     say(table(await benchStartup(cluster)));
   } finally {
     await cluster?.stop();
   }
-  const web = webSizes();
+  const web = initialJsPerPage(ROOT);
   say();
-  if (web) say(table(web));
-  else say('web/dist is missing: run npm run build to measure the web app');
-  say('\nThe app does not compress responses itself (the reverse proxy does): gzip sizes are what a browser transfers behind it.');
+  say(`== Web: initial JS per page (gzip -6 of each file; the app does not compress, the reverse proxy does)${web.sameAsDist ? '' : '; rebuilt with --manifest, whose chunk hashes differ from web/dist'}`);
+  say(table([['page', 'chunks', 'JS raw KB', 'JS gzip KB'], ...web.rows.map((r) => [r.page, String(r.chunks), (r.raw / 1024).toFixed(1), (r.gzip / 1024).toFixed(1)])], 1));
+  for (const r of results.filter((d) => d.render)) {
+    const render = r.render as RenderTimes;
+    say();
+    say(`== Livelihood dashboard rendered in Chromium (${r.kind}, 1× data; totals and projects chart shown), ${render.firstVisit.length} runs`);
+    say(table([
+      ['visit', 'median ms', 'runs ms'],
+      ['first (empty cache)', ms(median(render.firstVisit)), render.firstVisit.map(ms).join(', ')],
+      ['repeat (JS cached)', ms(median(render.repeatVisit)), render.repeatVisit.map(ms).join(', ')],
+    ], 1));
+  }
+  say();
+  say(`load average during the database sections (start, after 1×, after ${SCALE}×): ${results.map((r) => `${r.kind} ${r.loadAverage.join(' → ')}`).join('; ')}`);
+  say(`load average at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}; whole run ${((performance.now() - started) / 60000).toFixed(1)} min`);
 }
 
 main().then(
