@@ -178,10 +178,25 @@ describe.each(DATABASE_KINDS)('livelihood on %s', (kind) => {
     expect(json.measures[0].narratives).toEqual([{ unit: '州人力资源和社会保障局', period: '2023-03', submittedOn: '2023-04-03', progressPercent: 55, narrative: '更正：办结案件13件。' }]);
   });
 
-  it('refuses to judge a year the calendar lacks, with a 4xx', async () => {
+  it('shows the pages on a year with national holidays only, with a warning, and refuses a year without data', async () => {
     await setClock('2024-02-20T04:00:00Z');
-    const res = await leader.request('GET', '/api/livelihood/dashboard');
-    expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'CALENDAR_MISSING', message: expect.stringContaining('2024年的工作日历不完整') });
+    const dashboard = await leader.request('GET', '/api/livelihood/dashboard');
+    expect(dashboard.statusCode).toBe(200);
+    expect(dashboard.json().calendarWarnings).toEqual([expect.stringContaining('2024年的工作日历缺少自治区节假日安排')]);
+    expect(dashboard.json().totals.red).toBeGreaterThan(0);
+    const projects = (await staff.request('GET', '/api/livelihood/projects')).json();
+    expect(projects.calendarWarnings).toEqual(dashboard.json().calendarWarnings);
+    const id = projects.projects[0].measures[0].id;
+    expect((await staff.request('GET', `/api/livelihood/measures/${id}`)).json().calendarWarnings).toHaveLength(1);
+    expect((await hr.request('GET', '/api/livelihood/my-tasks')).json().calendarWarnings).toHaveLength(1);
+    // What is filed or acted on is not computed on a guess: the quarterly report and the job refuse.
+    const quarterly = await supervisor.request('GET', '/api/livelihood/quarterly?year=2023&quarter=4&project=5');
+    expect(quarterly.statusCode).toBe(422);
+    expect(quarterly.json()).toMatchObject({ code: 'CALENDAR_MISSING', message: expect.stringContaining('2024年的工作日历不完整') });
+
+    await setClock('2031-03-20T04:00:00Z');
+    const tasks = await hr.request('GET', '/api/livelihood/my-tasks');
+    expect(tasks.statusCode).toBe(422);
+    expect(tasks.json()).toMatchObject({ code: 'CALENDAR_MISSING', message: expect.stringContaining('缺少2031年的工作日历') });
   });
 });

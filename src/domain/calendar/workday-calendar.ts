@@ -31,8 +31,9 @@ export interface WorkdayCalendar {
  * A working-day calendar from one or more year calendars (for Xinjiang: national + regional).
  * When two calendars disagree about a date, the later one in the list wins, so pass national
  * first and regional after it. A date whose year no calendar covers throws CalendarMissingError.
+ * `onYear` hears of every year a question touched (to tell which provisional years an answer used).
  */
-export function createWorkdayCalendar(yearCalendars: readonly YearCalendar[]): WorkdayCalendar {
+export function createWorkdayCalendar(yearCalendars: readonly YearCalendar[], options: { onYear?: (year: number) => void } = {}): WorkdayCalendar {
   const years = new Set(yearCalendars.map((c) => c.year));
   const special = new Map<IsoDate, { workday: boolean; day: CalendarDay }>();
   for (const calendar of yearCalendars) {
@@ -43,6 +44,7 @@ export function createWorkdayCalendar(yearCalendars: readonly YearCalendar[]): W
   const describe = (date: IsoDate): DayInfo => {
     const { year } = parseIsoDate(date);
     if (!years.has(year)) throw new CalendarMissingError(year);
+    options.onYear?.(year);
     const entry = special.get(date);
     if (entry) {
       const kind = entry.workday ? 'makeUpWorkday' : 'holiday';

@@ -81,6 +81,7 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             plan: z.object({ id: z.string(), year: z.number(), docNumber: z.string().nullable(), reportingStartsOn: z.string() }),
             today: z.string(),
+            calendarWarnings: z.array(z.string()),
             projects: z.array(z.object({
               id: z.string(), no: z.number(), title: z.string(), targetText: z.string(), targets: z.array(target), lights: z.object(lights),
               measures: z.array(measureSummary),
@@ -99,6 +100,7 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
         tags, params: idParams,
         response: {
           200: measureSummary.extend({
+            calendarWarnings: z.array(z.string()),
             milestones: z.array(milestone),
             fundings: z.array(z.object({ text: z.string(), fen: z.number(), per: z.string().nullable() })),
             deadlineText: z.string().nullable(),

@@ -1,7 +1,7 @@
 export {
   calendarMissing, defaultYearCalendars, getYearCalendar, listCalendarYears, loadWorkdayCalendar, mergeYearCalendars,
-  readYearCalendars, replaceYearCalendar, seedDefaultCalendars, withWorkdayCalendar,
-  type LoadedCalendar, type StoredYear, type YearOrigin, type YearStatus,
+  readYearCalendars, replaceYearCalendar, seedDefaultCalendars, withProvisionalCalendar, withWorkdayCalendar,
+  type LoadedCalendar, type Provisional, type StoredYear, type YearOrigin, type YearStatus,
 } from './year-calendars.js';
 export { addCalendarYear, confirmCalendarYear, removeCalendarDay, seedCalendars, setCalendarDay, type CalendarDayInput } from './manage-calendar.js';
 export { documentText, holidayNoticeImporter } from './holiday-notice.importer.js';

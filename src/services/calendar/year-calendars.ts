@@ -180,3 +180,37 @@ export async function yearExists(db: Db, year: number): Promise<boolean> {
   const rows = await db.select({ year: calendarYears.year }).from(calendarYears).where(and(eq(calendarYears.year, year)));
   return rows.length > 0;
 }
+
+/** An answer computed on a calendar that may include years with national data only. */
+export interface Provisional<T> {
+  value: T;
+  /** One Chinese sentence per national-only year the answer depended on; empty when none. */
+  calendarWarnings: string[];
+}
+
+/**
+ * For pages that show standing (status lights, due dates): years with the national arrangement but
+ * not yet the region's count as known, and every such year the answer used is named in a warning,
+ * so the page shows its figures and says which year to complete. A year with no data at all is
+ * still CALENDAR_MISSING: it is never treated as plain Monday–Friday.
+ */
+export async function withProvisionalCalendar<T>(db: Db, work: (calendar: WorkdayCalendar) => T | Promise<T>): Promise<Provisional<T>> {
+  const stored = await readYearCalendars(db);
+  const usable = stored.filter((y) => y.status === 'complete' || y.status === 'national-only');
+  const statuses = new Map(stored.map((y) => [y.year, y.status]));
+  const provisional = new Set<number>();
+  const calendar = createWorkdayCalendar(
+    usable.map(({ year, holidays, makeUpWorkdays }) => ({ year, holidays, makeUpWorkdays })),
+    { onYear: (year) => statuses.get(year) !== 'complete' && provisional.add(year) },
+  );
+  try {
+    const value = await work(calendar);
+    const calendarWarnings = [...provisional]
+      .sort((a, b) => a - b)
+      .map((year) => `${year}年的工作日历缺少自治区节假日安排，涉及该年的报送时限和灯色暂按全国节假日安排计算；请由系统管理员在“工作日历”中补录后确认`);
+    return { value, calendarWarnings };
+  } catch (error) {
+    if (error instanceof CalendarMissingError) throw calendarMissing(error.year, statuses.get(error.year) ?? null);
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { WorkdayCalendar } from '../../domain/calendar/index.js';
 import { statusLight, type MeasureStatus, type StatusOptions } from '../../domain/livelihood/index.js';
 import type { IsoDate } from '../../domain/shared/dates.js';
-import { withWorkdayCalendar } from '../calendar/index.js';
+import { withProvisionalCalendar, withWorkdayCalendar } from '../calendar/index.js';
 import { planReports, requirePlan, type StoredMeasure, type StoredPlan, type StoredReport } from './plan.queries.js';
 
 /** How a plan is judged: reports from its start month, none owed after its year. */
@@ -30,14 +30,24 @@ export interface PlanStatus {
   plan: StoredPlan;
   reports: StoredReport[];
   measures: MeasureWithStatus[];
+  /** Years whose regional days are missing and the lights depended on (provisional only). */
+  calendarWarnings: string[];
 }
 
-/** The plan, its reports and every measure's light; a missing calendar year answers CALENDAR_MISSING. */
-export async function loadPlanStatus(db: Db, today: IsoDate, year?: number): Promise<PlanStatus> {
+/**
+ * The plan, its reports and every measure's light. A year without complete calendar data answers
+ * CALENDAR_MISSING; with `provisional` (the pages) a year with national data only is used and named
+ * in `calendarWarnings`, and only a year with no data at all is refused.
+ */
+export async function loadPlanStatus(db: Db, today: IsoDate, year?: number, options: { provisional?: boolean } = {}): Promise<PlanStatus> {
   const plan = await requirePlan(db, year);
   const reports = await planReports(db, plan);
-  const measures = await withWorkdayCalendar(db, (calendar) => measureStatuses(plan, reports, today, calendar));
-  return { plan, reports, measures };
+  const compute = (calendar: WorkdayCalendar) => measureStatuses(plan, reports, today, calendar);
+  if (options.provisional) {
+    const { value, calendarWarnings } = await withProvisionalCalendar(db, compute);
+    return { plan, reports, measures: value, calendarWarnings };
+  }
+  return { plan, reports, measures: await withWorkdayCalendar(db, compute), calendarWarnings: [] };
 }
 
 export type LightCounts = { green: number; yellow: number; red: number };

@@ -5,7 +5,7 @@ import { errors } from '../../domain/errors.js';
 import { monthlyReportDueDate } from '../../domain/livelihood/index.js';
 import { addMonths, type IsoDate } from '../../domain/shared/dates.js';
 import type { Actor } from '../actor.js';
-import { withWorkdayCalendar } from '../calendar/index.js';
+import { withProvisionalCalendar } from '../calendar/index.js';
 import type { StoredReport } from './plan.queries.js';
 import { countLights, loadPlanStatus, type MeasureWithStatus } from './status.service.js';
 import { listSupervisions } from './supervision.service.js';
@@ -36,11 +36,12 @@ export type MeasureSummary = ReturnType<typeof measureSummary>;
 
 /** The plan's projects with each measure's light (民生实事 list page). */
 export async function listProjects(db: Db, today: IsoDate, year?: number) {
-  const { plan, measures } = await loadPlanStatus(db, today, year);
+  const { plan, measures, calendarWarnings } = await loadPlanStatus(db, today, year, { provisional: true });
   const title = (id: string) => plan.projects.find((p) => p.id === id)?.project.title ?? '';
   return {
     plan: { id: plan.id, year: plan.year, docNumber: plan.docNumber, reportingStartsOn: plan.reportingStartsOn },
     today,
+    calendarWarnings,
     projects: plan.projects.map((p) => {
       const own = measures.filter((m) => m.projectId === p.id);
       return {
@@ -55,7 +56,7 @@ export async function listProjects(db: Db, today: IsoDate, year?: number) {
 
 /** One measure with its reports (and their files) and supervision tasks. */
 export async function getMeasure(db: Db, today: IsoDate, measureId: string) {
-  const { plan, measures } = await loadPlanStatus(db, today);
+  const { plan, measures, calendarWarnings } = await loadPlanStatus(db, today, undefined, { provisional: true });
   const measure = measures.find((m) => m.id === measureId);
   if (!measure) throw errors.notFound('工作措施');
   const project = plan.projects.find((p) => p.id === measure.projectId);
@@ -69,6 +70,7 @@ export async function getMeasure(db: Db, today: IsoDate, measureId: string) {
   const reporters = await userNames(db, measure.reports);
   return {
     ...measureSummary(measure, () => project?.project.title ?? ''),
+    calendarWarnings,
     milestones: measure.measure.milestones,
     fundings: measure.measure.fundings,
     deadlineText: measure.measure.deadlineText,
@@ -99,7 +101,7 @@ async function userNames(db: Db, reports: readonly StoredReport[]): Promise<Map<
  * target attainment from the latest reported value of each target, and the overdue list.
  */
 export async function livelihoodDashboard(db: Db, today: IsoDate) {
-  const { plan, measures, reports } = await loadPlanStatus(db, today);
+  const { plan, measures, reports, calendarWarnings } = await loadPlanStatus(db, today, undefined, { provisional: true });
   const departments = new Map<string, { organizationId: string; name: string; measures: MeasureWithStatus[] }>();
   for (const m of measures) {
     for (const u of m.units) {
@@ -119,6 +121,7 @@ export async function livelihoodDashboard(db: Db, today: IsoDate) {
   const title = (id: string) => plan.projects.find((p) => p.id === id)?.project.title ?? '';
   return {
     today,
+    calendarWarnings,
     plan: { year: plan.year, docNumber: plan.docNumber },
     totals: countLights(measures),
     byProject: plan.projects.map((p) => ({ no: p.project.no, title: p.project.title, ...countLights(measures.filter((m) => m.projectId === p.id)) })),
@@ -146,15 +149,18 @@ export async function livelihoodDashboard(db: Db, today: IsoDate) {
 export async function myTasks(db: Db, actor: Actor, today: IsoDate) {
   if (!actor.organizationId) throw errors.forbidden('账号未关联单位，没有本单位的任务');
   const organizationId = actor.organizationId;
-  const { plan, measures } = await loadPlanStatus(db, today);
+  const { plan, measures, calendarWarnings: lightWarnings } = await loadPlanStatus(db, today, undefined, { provisional: true });
   const title = (id: string) => plan.projects.find((p) => p.id === id)?.project.title ?? '';
   const own = measures.filter((m) => m.units.some((u) => u.organizationId === organizationId));
   const previous = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-  const dueOn = await withWorkdayCalendar(db, (calendar) => monthlyReportDueDate(previous, calendar));
+  const due = await withProvisionalCalendar(db, (calendar) => monthlyReportDueDate(previous, calendar));
+  const dueOn = due.value;
+  const calendarWarnings = [...new Set([...lightWarnings, ...due.calendarWarnings])];
   const [org] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
   return {
     organization: org?.name ?? '',
     today,
+    calendarWarnings,
     period: previous,
     dueOn,
     items: own.map((m) => {

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { ErrorAlert, PageLoading, useApi } from '../../ui';
 import { attainmentOption, departmentLightsOption, projectLightsOption, totalsOption } from './dashboardCharts';
 import { EChart } from './EChart';
-import { LightTag, ReasonList } from './LightTag';
+import { CalendarWarnings, LightTag, ReasonList } from './LightTag';
 import { LIGHT_COLORS, type DashboardData, type MeasureSummary } from './livelihoodApi';
 
 /** 领导驾驶舱: lights by project and department, target attainment, and what is red or overdue. */
@@ -29,6 +29,7 @@ export default function DashboardPage() {
   return (
     <>
       <Typography.Paragraph type="secondary">{data.plan.docNumber}，灯色按 {data.today} 的报送情况计算。</Typography.Paragraph>
+      <CalendarWarnings warnings={data.calendarWarnings} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card title="总体灯色" size="small">

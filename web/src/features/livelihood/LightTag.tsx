@@ -1,4 +1,4 @@
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Space, Tag, Tooltip, Typography } from 'antd';
 import { LIGHT_LABELS, LIGHT_TAG_COLORS, type Light, type Reason } from './livelihoodApi';
 
 /** A light with its reasons on hover (the reasons are why: computed, never typed in). */
@@ -18,4 +18,10 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
       ))}
     </Space>
   );
+}
+
+/** Lights or due dates computed on a year whose regional holidays are not entered: said, not hidden. */
+export function CalendarWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="calendar-warnings" message="工作日历不完整" description={warnings.map((w) => <div key={w}>{w}</div>)} />;
 }

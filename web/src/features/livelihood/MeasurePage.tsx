@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { toApiError } from '../../api';
 import { useAuth, useCurrentUser } from '../../auth/AuthContext';
 import { downloadFile, ErrorAlert, formatYuan, PageLoading, useApi } from '../../ui';
-import { LightTag, ReasonList } from './LightTag';
+import { CalendarWarnings, LightTag, ReasonList } from './LightTag';
 import { ReportModal, type ReportTarget } from './ReportModal';
 import { livelihoodApi, periodLabel, type MeasureDetail, type ProjectsResponse } from './livelihoodApi';
 
@@ -34,6 +34,7 @@ export default function MeasurePage() {
   const today = plan.data?.today ?? '';
   return (
     <>
+      <CalendarWarnings warnings={m.calendarWarnings} />
       <Space style={{ marginBottom: 12 }} wrap>
         <Link to="/livelihood">民生实事</Link><span>/</span><span>{m.projectNo}. {m.projectTitle}</span><span>/</span><b>措施 {m.no}</b>
         <LightTag light={m.light} />

@@ -2,7 +2,7 @@ import { App, Button, Card, Empty, Space, Table, Tag, Typography, type TableColu
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorAlert, PageLoading, useApi } from '../../ui';
-import { LightTag, ReasonList } from './LightTag';
+import { CalendarWarnings, LightTag, ReasonList } from './LightTag';
 import { ReportModal, type ReportTarget } from './ReportModal';
 import { byUrgency, periodLabel, type MyTask, type MyTasksResponse, type ProjectsResponse } from './livelihoodApi';
 
@@ -40,6 +40,7 @@ export default function MyTasksPage() {
   ];
   return (
     <>
+      <CalendarWarnings warnings={data.calendarWarnings} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Typography.Text>{data.organization}牵头 {data.items.length} 项工作措施。{periodLabel(data.period)}进展报告应于 <b>{data.dueOn}</b> 前报送（次月第5个工作日）。</Typography.Text>
       </Card>

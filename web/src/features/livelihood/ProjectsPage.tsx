@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { toApiError } from '../../api';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, PageLoading, useApi } from '../../ui';
-import { LightTag, ReasonList } from './LightTag';
+import { CalendarWarnings, LightTag, ReasonList } from './LightTag';
 import { livelihoodApi, type MeasureSummary, type ProjectsResponse } from './livelihoodApi';
 
 const columns: TableColumnsType<MeasureSummary> = [
@@ -42,6 +42,7 @@ export default function ProjectsPage() {
   if (data.projects.length === 0) return <Empty description="尚未导入民生实事方案" />;
   return (
     <>
+      <CalendarWarnings warnings={data.calendarWarnings} />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{data.plan.docNumber}，{data.projects.length}项民生实事、{data.projects.reduce((n, p) => n + p.measures.length, 0)}项工作措施；灯色按 {data.today} 计算。</Typography.Text>
         <Typography.Text type="secondary">月度报告自 {data.plan.reportingStartsOn} 起报送，次月第5个工作日前报送。</Typography.Text>

@@ -4,6 +4,7 @@ import { byUrgency, periodLabel, reportablePeriods, type DashboardData } from '.
 
 const data: DashboardData = {
   today: '2023-04-11',
+  calendarWarnings: [],
   plan: { year: 2023, docNumber: '伊州政办发〔2023〕8号' },
   totals: { green: 2, yellow: 1, red: 40 },
   byProject: [{ no: 1, title: '养老托育', green: 0, yellow: 1, red: 3 }],

@@ -59,6 +59,8 @@ export interface LightCounts {
 export interface ProjectsResponse {
   plan: { id: string; year: number; docNumber: string | null; reportingStartsOn: string };
   today: string;
+  /** Years the lights used with national holidays only (the region's not entered yet). */
+  calendarWarnings: string[];
   projects: { id: string; no: number; title: string; targetText: string; targets: Target[]; lights: LightCounts; measures: MeasureSummary[] }[];
 }
 
@@ -80,6 +82,7 @@ export interface Supervision {
 }
 
 export interface MeasureDetail extends MeasureSummary {
+  calendarWarnings: string[];
   milestones: Milestone[];
   fundings: { text: string; fen: number; per: string | null }[];
   deadlineText: string | null;
@@ -94,6 +97,7 @@ export interface MeasureDetail extends MeasureSummary {
 
 export interface DashboardData {
   today: string;
+  calendarWarnings: string[];
   plan: { year: number; docNumber: string | null };
   totals: LightCounts;
   byProject: ({ no: number; title: string } & LightCounts)[];
@@ -114,6 +118,7 @@ export interface MyTask extends MeasureSummary {
 export interface MyTasksResponse {
   organization: string;
   today: string;
+  calendarWarnings: string[];
   period: string;
   dueOn: string;
   items: MyTask[];
