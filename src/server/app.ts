@@ -84,6 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 async function registerWeb(app: FastifyInstance) {
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+  // The root is a directory to @fastify/static, which refuses it (403) with `index: false`: serve the app.
+  if (hasWeb) app.get('/', (_req, reply) => reply.type('text/html').sendFile('index.html'));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });

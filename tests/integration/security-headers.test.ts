@@ -80,6 +80,14 @@ describe.each(DATABASE_KINDS)('security headers and cookies on %s', (kind) => {
     expect(problems).toEqual([]);
   });
 
+  it('serves the web app at the root as at any deep link (the root was a 403 from the static plugin)', async () => {
+    for (const url of ['/', '/?from=bookmark', '/documents/123']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(String(res.headers['content-type']), url).toContain('text/html');
+    }
+  });
+
   it('sets the session cookie HttpOnly and SameSite=Strict, the CSRF cookie SameSite=Strict (readable by the web app), both Path=/', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
     expect(res.statusCode).toBe(200);
