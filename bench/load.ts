@@ -36,10 +36,21 @@ function run(request: LoadRequest): Promise<LoadOutcome> {
   });
 }
 
-/** A short warm-up (JIT, caches, connection pool), then the measured run. */
+/**
+ * When autocannon stops, the server still works through the requests it had accepted (50 slow
+ * ones can take many seconds): one more request, answered after them, waits for that backlog so it
+ * does not land in the next measurement.
+ */
+async function drain(url: string, headers: Record<string, string>) {
+  await fetch(url, { headers, signal: AbortSignal.timeout(120_000) }).then((r) => r.arrayBuffer(), () => undefined);
+}
+
+/** A short warm-up (JIT, caches, connection pool), then the measured run; each drained. */
 export async function load(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
   await run({ url, connections: 10, seconds: Math.max(1, Math.min(5, Math.round(seconds / 10))), headers });
+  await drain(url, headers);
   const outcome = await run({ url, connections: CONNECTIONS, seconds, headers });
+  await drain(url, headers);
   return {
     rps: outcome.requests / outcome.seconds,
     p50: percentile(outcome.latencies, 50),
