@@ -36,6 +36,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // path parameter reaches the route's schema (400, audited) instead of a hook-less 414.
     routerOptions: { maxParamLength: 16 * 1024 },
     frameworkErrors: (_error, req, reply) => void answerMalformedUrl(req, reply),
+    // Registering every route with its zod schemas takes seconds; on a busy host more than Fastify's
+    // default 10 s, which made the app refuse to start (seen in the PGlite kill drill at load 15–21).
+    pluginTimeout: 120_000,
   });
   app.decorate('ctx', { database: options.database, config, now: options.now ?? (() => new Date()) });
   app.setValidatorCompiler(validatorCompiler);
