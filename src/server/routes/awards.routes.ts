@@ -1,9 +1,6 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, DISQUALIFICATION_GROUNDS, MATERIAL_KINDS } from '../../domain/awards/index.js';
-import { DomainError } from '../../domain/errors.js';
 import { urumqiDate } from '../../domain/shared/dates.js';
 import { createAwardApplication, submitAwardApplication, updateAwardApplication } from '../../services/awards/apply.js';
 import { ArticleLibrary } from '../../services/awards/article-source.js';
@@ -32,6 +29,7 @@ import { getAwardApplication, listAwardApplications } from '../../services/award
 import { readResultsXlsx, resultsTemplateXlsx, SHEET_MAX_BYTES } from '../../services/awards/sheet.js';
 import { secretBoxFor } from '../../services/crypto.js';
 import { userActorOf } from '../context.js';
+import { DOCX, sendFile, uploadedFile, XLSX } from './files.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.uuid({ message: '编号格式不正确' });
@@ -71,35 +69,6 @@ const applicationBody = z.strictObject({
 
 const comment = z.string().max(2000).nullable().optional();
 
-function sendFile(reply: FastifyReply, content: Buffer, filename: string, type: string) {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .send(content);
-}
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** The one uploaded file of a multipart request, read whole within `maxBytes`. */
-async function uploadedFile(req: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  let file: MultipartFile | undefined;
-  try {
-    file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
-  } catch {
-    throw new DomainError('BAD_UPLOAD', '请以 multipart/form-data 方式上传文件', 400);
-  }
-  if (!file) throw new DomainError('BAD_UPLOAD', '没有收到文件', 400);
-  try {
-    return await file.toBuffer();
-  } catch {
-    throw new DomainError('FILE_TOO_LARGE', `文件过大：不超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`, 413);
-  }
-}
-
 export const awardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, config, now } = app.ctx;
   const tags = ['awards'];
@@ -116,7 +85,7 @@ export const awardsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/awards/template.xlsx', { schema: { tags } }, async (_req, reply) => sendFile(reply, await resultsTemplateXlsx(), '体育奖励成绩导入模板.xlsx', XLSX));
 
-  app.post('/awards/import', { schema: { tags } }, async (req) => readResultsXlsx(await uploadedFile(req, SHEET_MAX_BYTES), today()));
+  app.post('/awards/import', { schema: { tags } }, async (req) => readResultsXlsx((await uploadedFile(req, SHEET_MAX_BYTES)).bytes, today()));
 
   app.get(
     '/awards/applications',
@@ -154,7 +123,7 @@ export const awardsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/awards/applications/:id/materials',
     { schema: { tags, params: idParams, querystring: z.strictObject({ kind: z.enum(MATERIAL_KINDS) }) } },
     async (req, reply) => {
-      const content = await uploadedFile(req, MATERIAL_MAX_BYTES);
+      const content = (await uploadedFile(req, MATERIAL_MAX_BYTES)).bytes;
       return reply.status(201).send(await addAwardMaterial(database, userActorOf(req), box(), req.params.id, req.query.kind, content));
     },
   );

@@ -1,16 +1,14 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.js';
 import { urumqiDate } from '../../domain/shared/dates.js';
 import {
   addReportAttachment, closeSupervision, getMeasure, listProjects, listSupervisions, livelihoodDashboard, myTasks, openSupervision,
   quarterlyDocument, quarterlyReport, quarterlyTitle, quarterlyWorkbook, readReportAttachment, recordSupervision, refreshStatusLights,
   reportingStatus, setReportingStart, submitProgressReport,
 } from '../../services/livelihood/index.js';
-import { attachmentDisposition, MAX_ATTACHMENT_BYTES } from '../../services/press/index.js';
+import { MAX_ATTACHMENT_BYTES } from '../../services/press/index.js';
 import { userActorOf } from '../context.js';
+import { DOCX, sendFile, uploadedFile, XLSX } from './files.js';
 
 const uuid = z.uuid({ message: '编号格式不正确' });
 const idParams = z.strictObject({ id: uuid });
@@ -38,33 +36,6 @@ const supervision = z.object({
   closedOn: z.string().nullable(), openedBy: z.string(), updatedBy: z.string().nullable(),
 });
 const idResult = z.object({ id: z.string() });
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function sendFile(reply: FastifyReply, content: Buffer, fileName: string, contentType: string) {
-  return reply
-    .header('content-type', contentType)
-    .header('content-disposition', attachmentDisposition(fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(content);
-}
-
-async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; originalName: string }> {
-  let file: MultipartFile | undefined;
-  try {
-    file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-  } catch {
-    throw new DomainError('BAD_UPLOAD', '请以 multipart/form-data 方式上传文件', 400);
-  }
-  if (!file) throw new DomainError('BAD_UPLOAD', '没有收到文件', 400);
-  try {
-    return { bytes: await file.toBuffer(), originalName: file.filename };
-  } catch {
-    throw new DomainError('FILE_TOO_LARGE', `文件过大：不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, 413);
-  }
-}
 
 export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, now } = app.ctx;
@@ -140,7 +111,7 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/livelihood/reports/:id/attachments',
     { schema: { tags, params: idParams, description: '进展报告附件（multipart，一个文件，≤10MB；PDF/Word/Excel/图片，按内容识别）', response: { 201: z.object({ id: z.string(), fileName: z.string() }) } } },
-    async (req, reply) => reply.status(201).send(await addReportAttachment(database, userActorOf(req), req.params.id, await uploadedFile(req), today())),
+    async (req, reply) => reply.status(201).send(await addReportAttachment(database, userActorOf(req), req.params.id, await uploadedFile(req, MAX_ATTACHMENT_BYTES), today())),
   );
 
   app.get('/livelihood/attachments/:id', { schema: { tags, params: idParams } }, async (req, reply) => {

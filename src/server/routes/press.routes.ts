@@ -1,8 +1,7 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError, errors } from '../../domain/errors.js';
+import { errors } from '../../domain/errors.js';
 import { PRESS_FORM_STATUS_LABELS } from '../../domain/press/index.js';
 import { urumqiDate } from '../../domain/shared/dates.js';
 import {
@@ -12,6 +11,7 @@ import {
   updateMedia, updatePressForm, type FormActionInput,
 } from '../../services/press/index.js';
 import { userActorOf } from '../context.js';
+import { DOCX, sendFile, uploadedFile } from './files.js';
 
 const uuid = z.uuid({ message: '编号格式不正确' });
 const idParams = z.strictObject({ id: uuid });
@@ -62,32 +62,6 @@ const formDetail = formSummary.extend({
 });
 const idResult = z.object({ id: z.string() });
 const actionResult = z.object({ id: z.string(), status, late: z.boolean() });
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function sendFile(reply: FastifyReply, content: Buffer, fileName: string, contentType: string) {
-  return reply
-    .header('content-type', contentType)
-    .header('content-disposition', attachmentDisposition(fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(content);
-}
-
-async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; originalName: string }> {
-  let file: MultipartFile | undefined;
-  try {
-    file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-  } catch {
-    throw new DomainError('BAD_UPLOAD', '请以 multipart/form-data 方式上传文件', 400);
-  }
-  if (!file) throw new DomainError('BAD_UPLOAD', '没有收到文件', 400);
-  try {
-    return { bytes: await file.toBuffer(), originalName: file.filename };
-  } catch {
-    throw new DomainError('FILE_TOO_LARGE', `文件过大：不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, 413);
-  }
-}
 
 export const pressRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, now } = app.ctx;
@@ -168,7 +142,7 @@ export const pressRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const upload = await uploadedFile(req);
+      const upload = await uploadedFile(req, MAX_ATTACHMENT_BYTES);
       return reply.status(201).send(await addPressAttachment(database, userActorOf(req), req.params.id, req.params.kind, upload, today()));
     },
   );
