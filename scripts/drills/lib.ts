@@ -168,3 +168,28 @@ export async function stopCluster(cluster: { url: string; stop(): Promise<void> 
   }
   await cluster.stop();
 }
+
+/** A drill's pass/fail lines: each printed as it is made, counted at the end (exit code 1 on any failure). */
+export function checklist() {
+  const checks: { what: string; ok: boolean; detail: string }[] = [];
+  return {
+    check(what: string, ok: boolean, detail: string): void {
+      checks.push({ what, ok, detail });
+      say(`${ok ? '✓' : '✗'} ${what}：${detail}`);
+    },
+    summarize(drill: string): void {
+      const passed = checks.filter((c) => c.ok).length;
+      say('');
+      say(`${drill}：${passed}/${checks.length} 项通过`);
+      process.exitCode = passed === checks.length ? 0 : 1;
+    },
+  };
+}
+
+/** Runs a drill's main; an error it throws is printed and fails the drill. */
+export function runDrill(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`演练失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

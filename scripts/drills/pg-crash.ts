@@ -22,7 +22,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import { startCluster } from '../../tests/setup/postgres-cluster.js';
-import { ADMIN_PASSWORD, ROOT, call, login, say, sleep, startApp, stopApp, table, type AppProcess, type Session } from './lib.js';
+import { ADMIN_PASSWORD, ROOT, call, checklist, login, runDrill, say, sleep, startApp, stopApp, table, type AppProcess, type Session } from './lib.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,12 +39,6 @@ const FAILURE_PAUSE_MS = 1_000; // a client waits a second after a failed reques
 const REPORTER_PASSWORD = 'Ili-Drill-Reporter-9';
 const NAME_PREFIX = '崩溃演练申请-';
 const exec = promisify(execFile);
-
-interface Check {
-  what: string;
-  ok: boolean;
-  detail: string;
-}
 
 /** The data dir, port and postmaster pid of the running cluster, read through SQL and postmaster.pid. */
 async function clusterFacts(url: string): Promise<{ dataDir: string; port: number; postmaster: number }> {
@@ -171,11 +165,7 @@ function entry(n: number) {
 }
 
 async function main() {
-  const checks: Check[] = [];
-  const check = (what: string, ok: boolean, detail: string) => {
-    checks.push({ what, ok, detail });
-    say(`${ok ? '✓' : '✗'} ${what}：${detail}`);
-  };
+  const { check, summarize } = checklist();
   say(`PostgreSQL 崩溃演练：${APPLICATIONS} 份奖励申请，${CONNECTIONS} 个 HTTP 连接，途中 kill -9 postmaster，停机 ${OUTAGE_MS} ms 后在同一数据目录重启`);
   const cluster = await startCluster();
   let restarted: ChildProcess | null = null;
@@ -381,13 +371,7 @@ async function main() {
     }
     await cluster.stop();
   }
-  const failed = checks.filter((c) => !c.ok);
-  say('');
-  say(`PostgreSQL 崩溃演练：${checks.length - failed.length}/${checks.length} 项通过`);
-  process.exitCode = failed.length ? 1 : 0;
+  summarize('PostgreSQL 崩溃演练');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`演练失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runDrill(main);

@@ -8,27 +8,17 @@
  */
 import pg from 'pg';
 import { startCluster } from '../../tests/setup/postgres-cluster.js';
-import { call, login, say, sleep, spawnApp, stopApp, stopCluster, table, type AppProcess } from './lib.js';
+import { call, checklist, login, runDrill, say, sleep, spawnApp, stopApp, stopCluster, table, type AppProcess } from './lib.js';
 
 const ROUNDS = 3;
 const TICK_WAIT_MS = 12_000; // the scheduler looks for due jobs every 10 s
-
-interface Check {
-  what: string;
-  ok: boolean;
-  detail: string;
-}
 
 function jobLines(app: AppProcess, job: string): number {
   return app.output.filter((l) => l.includes(`定时任务 ${job} 已运行`)).length;
 }
 
 async function main() {
-  const checks: Check[] = [];
-  const check = (what: string, ok: boolean, detail: string) => {
-    checks.push({ what, ok, detail });
-    say(`${ok ? '✓' : '✗'} ${what}：${detail}`);
-  };
+  const { check, summarize } = checklist();
   say('启动临时 PostgreSQL 集群…');
   const cluster = await startCluster();
   const admin = new pg.Client({ connectionString: cluster.url });
@@ -98,13 +88,7 @@ async function main() {
     await db.end().catch(() => undefined);
     await stopCluster(cluster);
   }
-  const failed = checks.filter((c) => !c.ok);
-  say('');
-  say(`双进程演练：${checks.length - failed.length}/${checks.length} 项通过`);
-  process.exitCode = failed.length ? 1 : 0;
+  summarize('双进程演练');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`演练失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runDrill(main);
