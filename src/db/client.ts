@@ -25,6 +25,13 @@ export interface Database {
    * script (migrations, restore), `query` one parameterised statement.
    */
   rawTransaction<T>(work: (sql: RawSql) => Promise<T>): Promise<T>;
+  /**
+   * A token that changes whenever committed data may have changed (read caches key on it; read it
+   * before the data). PostgreSQL: the MVCC snapshot (`pg_current_snapshot()`; any commit changes it,
+   * by any process). PGlite: this process is the database's only user (the data-dir lock), so a
+   * counter of the statements that may write (all but SELECT) and of transactions does, with no query.
+   */
+  dataVersion(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -108,15 +115,45 @@ function withLock(database: Database, lock: DataDirLock): Database {
   };
 }
 
+/**
+ * The PGlite client as Drizzle and rawTransaction use it, counting what may have written: every
+ * statement that is not a SELECT and every transaction, counted when it ends (committed or not).
+ */
+function countingWrites(client: PGlite): { tracked: PGlite; writes: () => number } {
+  let writes = 0;
+  const after = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      writes += 1;
+    }
+  };
+  const tracked = Object.create(client) as PGlite;
+  Object.assign(tracked, {
+    query: (text: string, ...rest: unknown[]) => {
+      const run = (client.query as (...args: unknown[]) => Promise<unknown>).call(client, text, ...rest);
+      return READ_ONLY.test(text) ? run : after(run);
+    },
+    exec: (...args: unknown[]) => after((client.exec as (...a: unknown[]) => Promise<unknown>).call(client, ...args)),
+    transaction: (...args: unknown[]) => after((client.transaction as (...a: unknown[]) => Promise<unknown>).call(client, ...args)),
+  });
+  return { tracked, writes: () => writes };
+}
+
+/** A statement that reads only: SELECT, not a data-modifying WITH (a SELECT of ours calls no writing function). */
+const READ_ONLY = /^\s*select\b/i;
+
 async function openPglite(client: PGlite, location: string): Promise<Database> {
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const { tracked, writes } = countingWrites(client);
+  const db = drizzlePglite(tracked, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     location,
+    dataVersion: async () => `pglite:${writes()}`,
     rawTransaction: (work) =>
-      client.transaction((tx) =>
+      tracked.transaction((tx) =>
         work({
           exec: async (script) => {
             await tx.exec(script);
@@ -139,6 +176,10 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    async dataVersion() {
+      const { rows } = await pool.query<{ v: string }>('SELECT pg_current_snapshot()::text AS v');
+      return `postgres:${rows[0].v}`;
+    },
     async rawTransaction(work) {
       const client = await pool.connect();
       try {

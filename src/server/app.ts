@@ -14,6 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './context.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { answerMalformedUrl, registerSecurityHooks } from './plugins/security.js';
+import { ReadCache, registerReadCache } from './read-cache.js';
 import { ROUTE_MODULES } from './routes/index.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -21,6 +22,8 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export interface BuildAppOptions extends Omit<AppContext, 'now'> {
   now?: () => Date;
   logger?: boolean;
+  /** Answer repeated reads from memory while the data is unchanged (read-cache.ts). Default: on. */
+  readCache?: boolean;
   /** Called for every route as it is registered (the policy-coverage and security tests list them). */
   onRoute?: (route: { method: string; url: string; schema?: FastifySchema }) => void;
 }
@@ -78,7 +81,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  registerSecurityHooks(app);
+  const cache = options.readCache === false ? null : new ReadCache();
+  registerSecurityHooks(app, cache);
+  if (cache) registerReadCache(app, cache);
   for (const routes of ROUTE_MODULES) await app.register(routes, { prefix: '/api' });
   await registerWeb(app);
   return app;

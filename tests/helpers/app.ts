@@ -9,6 +9,8 @@ import { ADMIN_PASSWORD, openTestDatabase, testConfig, type TestDatabaseKind } f
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** The PostgreSQL database's URL (another process's view of it); null on PGlite. */
+  url: string | null;
   config: Config;
   /** Every registered route (HEAD excluded), with its schemas as declared (zod). */
   routes: { method: string; url: string; schema?: FastifySchema }[];
@@ -29,7 +31,7 @@ export async function createTestApp(
   options: { now?: () => Date; config?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.config);
-  const { database, drop } = await openTestDatabase(kind, config);
+  const { database, url, drop } = await openTestDatabase(kind, config);
   const routes: TestApp['routes'] = [];
   const app = await buildApp({ database, config, now: options.now, logger: false, onRoute: (r) => routes.push(r) });
   await app.ready();
@@ -54,6 +56,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    url,
     config,
     routes,
     login,

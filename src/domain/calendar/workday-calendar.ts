@@ -41,22 +41,36 @@ export function createWorkdayCalendar(yearCalendars: readonly YearCalendar[], op
     for (const day of calendar.makeUpWorkdays) special.set(day.date, { workday: true, day });
   }
 
-  const describe = (date: IsoDate): DayInfo => {
+  // A calendar lives for one request or command, which asks about the same days many times (a status
+  // light walks every month's due date for every unit): answers are kept per day and per question.
+  const described = new Map<IsoDate, DayInfo>();
+  const dayInfo = (date: IsoDate): DayInfo => {
+    const known = described.get(date);
+    if (known) return known;
     const { year } = parseIsoDate(date);
     if (!years.has(year)) throw new CalendarMissingError(year);
     options.onYear?.(year);
     const entry = special.get(date);
+    let info: DayInfo;
     if (entry) {
       const kind = entry.workday ? 'makeUpWorkday' : 'holiday';
-      return { date, workday: entry.workday, kind, name: entry.day.name, source: entry.day.source };
+      info = { date, workday: entry.workday, kind, name: entry.day.name, source: entry.day.source };
+    } else {
+      const weekend = weekday(date) === 0 || weekday(date) === 6;
+      info = { date, workday: !weekend, kind: weekend ? 'weekend' : 'weekday', name: null, source: null };
     }
-    const weekend = weekday(date) === 0 || weekday(date) === 6;
-    return { date, workday: !weekend, kind: weekend ? 'weekend' : 'weekday', name: null, source: null };
+    described.set(date, info);
+    return info;
   };
-  const isWorkday = (date: IsoDate): boolean => describe(date).workday;
+  const describe = (date: IsoDate): DayInfo => ({ ...dayInfo(date) });
+  const isWorkday = (date: IsoDate): boolean => dayInfo(date).workday;
 
+  const added = new Map<string, IsoDate>();
   const addWorkdays = (date: IsoDate, n: number): IsoDate => {
     if (!Number.isInteger(n)) throw new RangeError(`工作日数必须是整数：${n}`);
+    const key = `${date}|${n}`;
+    const known = added.get(key);
+    if (known !== undefined) return known;
     const step = n > 0 ? 1 : -1;
     let remaining = Math.abs(n);
     let current = date;
@@ -64,6 +78,7 @@ export function createWorkdayCalendar(yearCalendars: readonly YearCalendar[], op
       current = addDays(current, step);
       if (isWorkday(current)) remaining -= 1;
     }
+    added.set(key, current);
     return current;
   };
 

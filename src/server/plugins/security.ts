@@ -5,8 +5,9 @@ import { queryRows } from '../../db/client.js';
 import { hasPermission } from '../../domain/auth/roles.js';
 import { errors } from '../../domain/errors.js';
 import { recordAudit } from '../../services/audit/audit.service.js';
-import { resolveSession } from '../../services/auth/sessions.js';
+import { resolveSession, type SessionRow, type SessionRowCache } from '../../services/auth/sessions.js';
 import { actorOf } from '../context.js';
+import { requestDataVersion, type ReadCache } from '../read-cache.js';
 import { policyFor } from '../policies/index.js';
 
 export const SESSION_COOKIE = 'yz_session';
@@ -23,19 +24,15 @@ function sameToken(a: string, b: string): boolean {
  * Every /api request: find the session, check CSRF on state changes, apply the route's policy
  * (deny by default), and make sure each state-changing request leaves exactly one audit record.
  */
-export function registerSecurityHooks(app: FastifyInstance): void {
+export function registerSecurityHooks(app: FastifyInstance, cache: ReadCache | null): void {
   app.decorateRequest('user', null);
 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const { database, config, now } = app.ctx;
     const token = req.cookies[SESSION_COOKIE];
-    req.user = token
-      ? await resolveSession(database.db, token, now(), {
-          idleMinutes: config.sessionIdleMinutes,
-          absoluteHours: config.sessionAbsoluteHours,
-        })
-      : null;
+    const settings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+    req.user = token ? await resolveSession(database.db, token, now(), settings, cache ? await sessionRows(req, cache) : undefined) : null;
     const policy = policyFor(req.method, req.routeOptions.url ?? '');
     if (!req.routeOptions.url) return; // 404: the not-found handler answers
     if (!policy) {
@@ -78,6 +75,15 @@ export function registerSecurityHooks(app: FastifyInstance): void {
       return JSON.stringify({ code: 'INTERNAL', message: '服务器内部错误，请稍后再试或联系系统管理员' });
     }
   });
+}
+
+/** Session rows kept in the read cache under this request's data version. */
+async function sessionRows(req: FastifyRequest, cache: ReadCache): Promise<SessionRowCache> {
+  const version = await requestDataVersion(req);
+  return {
+    get: (sessionId) => cache.get<SessionRow>(version, `session\u0000${sessionId}`),
+    set: (sessionId, row) => cache.set(version, `session\u0000${sessionId}`, row, 1024),
+  };
 }
 
 async function deny(req: FastifyRequest, reason: string) {

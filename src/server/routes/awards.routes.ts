@@ -90,6 +90,7 @@ export const awardsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/awards/applications',
     {
+      config: { readCache: true },
       schema: {
         tags,
         querystring: z.strictObject({

@@ -166,14 +166,14 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await appointPerson(database, userActorOf(req), req.body)),
   );
-  app.get('/people/:id', { schema: { tags, params: idParams, response: { 200: personDetail } } }, async (req) => getPerson(database.db, req.params.id));
+  app.get('/people/:id', { config: { readCache: true }, schema: { tags, params: idParams, response: { 200: personDetail } } }, async (req) => getPerson(database.db, req.params.id));
 
   const bodySummary = z.object({
     id: z.string(), name: z.string(), automaticSuccession: z.boolean(), versions: z.number(), day: z.string(), docNumber: nullableString,
     validFrom: nullableString, members: z.number(), leaders: z.array(z.object({ name: z.string(), role: z.string() })),
     liaisons: z.number(), officeUnit: nullableString,
   });
-  app.get('/bodies', { schema: { tags, response: { 200: z.object({ items: z.array(bodySummary) }) } } }, async () => ({
+  app.get('/bodies', { config: { readCache: true }, schema: { tags, response: { 200: z.object({ items: z.array(bodySummary) }) } } }, async () => ({
     items: (await listBodies(database.db, today())).map(({ id, name, automaticSuccession, versions, roster: r }) => ({
       id, name, automaticSuccession, versions, day: r.day, docNumber: r.version?.docNumber ?? null, validFrom: r.version?.validFrom ?? null,
       members: r.members.length, leaders: r.members.filter((m) => m.rank === 'leader').map((m) => ({ name: m.name, role: m.role })),
@@ -181,7 +181,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     })),
   }));
   const onQuery = z.strictObject({ on: isoDate.optional() });
-  app.get('/bodies/:id', { schema: { tags, params: idParams, querystring: onQuery, response: { 200: bodyDetail } } }, async (req) =>
+  app.get('/bodies/:id', { config: { readCache: true }, schema: { tags, params: idParams, querystring: onQuery, response: { 200: bodyDetail } } }, async (req) =>
     getBody(database.db, req.params.id, { day: req.query.on, today: today() }),
   );
   app.get(

@@ -67,6 +67,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/documents',
     {
+      config: { readCache: true },
       schema: {
         tags,
         description: '公文列表与检索：按标题、发文字号或全文（中文子串）',
@@ -85,6 +86,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/documents/:id',
     {
+      config: { readCache: true },
       schema: {
         tags,
         description: '一份公文：按编号或发文字号',

@@ -121,7 +121,7 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/livelihood/my-tasks', { schema: { tags } }, async (req) => myTasks(database.db, userActorOf(req), today()));
 
-  app.get('/livelihood/dashboard', { schema: { tags } }, async () => livelihoodDashboard(database.db, today()));
+  app.get('/livelihood/dashboard', { config: { readCache: true }, schema: { tags } }, async () => livelihoodDashboard(database.db, today()));
 
   app.get('/livelihood/reporting', { schema: { tags, querystring: z.strictObject({ period }) } }, async (req) => reportingStatus(database.db, req.query.period, today()));
 

@@ -45,14 +45,47 @@ export async function createSession(
   return { token, csrfToken, sessionId };
 }
 
+/** A session as stored, with its user: what resolveSession decides on. */
+export type SessionRow = NonNullable<Awaited<ReturnType<typeof readSessionRow>>>;
+
+/**
+ * Rows read earlier while the data has not changed (the server's read cache, keyed by the data
+ * version): they spare the query, never the checks below.
+ */
+export interface SessionRowCache {
+  get(sessionId: string): SessionRow | undefined;
+  set(sessionId: string, row: SessionRow): void;
+}
+
 /** The user behind a session cookie, or null when it is unknown, idle too long or past its end. */
 export async function resolveSession(
   db: Db,
   token: string,
   now: Date,
   settings: SessionSettings,
+  cache?: SessionRowCache,
 ): Promise<SessionUser | null> {
   const sessionId = sessionIdOf(token);
+  let row = cache?.get(sessionId);
+  if (!row) {
+    row = await readSessionRow(db, sessionId);
+    if (row) cache?.set(sessionId, row);
+  }
+  if (!row) return null;
+  const idleLimit = row.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
+  if (row.expiresAt <= now || idleLimit <= now.getTime() || row.status !== 'active') {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
+  }
+  // Touch at most once a minute: enough for a 30-minute idle limit, far fewer writes.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  }
+  const { lastSeenAt: _seen, expiresAt: _expires, status: _status, ...user } = row;
+  return { ...user, roles: [...user.roles] };
+}
+
+async function readSessionRow(db: Db, sessionId: string) {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -72,18 +105,7 @@ export async function resolveSession(
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(sessions.id, sessionId));
-  if (!row) return null;
-  const idleLimit = row.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
-  if (row.expiresAt <= now || idleLimit <= now.getTime() || row.status !== 'active') {
-    await db.delete(sessions).where(eq(sessions.id, sessionId));
-    return null;
-  }
-  // Touch at most once a minute: enough for a 30-minute idle limit, far fewer writes.
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
-  }
-  const { lastSeenAt: _seen, expiresAt: _expires, status: _status, ...user } = row;
-  return user;
+  return row ?? null;
 }
 
 export async function deleteSession(tx: Db, sessionId: string): Promise<void> {
