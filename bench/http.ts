@@ -9,7 +9,11 @@
  *    roster, the livelihood dashboard, the award list. PGlite (fresh data dir) and PostgreSQL
  *    (a throwaway cluster). Data at 1× (seed.ts), the clock pinned at 2023-12-15 (the bundled
  *    plan's year, whose workday calendar is bundled).
- * 2. Scale. The same endpoints after growing the data to 100× (seed.ts); p95 at 1× and at 100×.
+ *    Each endpoint twice: on the app as served (repeated reads answered by the read cache,
+ *    src/server/read-cache.ts, while no data changes) and on a second instance of the app built
+ *    without the read cache (every request does the whole work: the first read after a change).
+ * 2. Scale. The same endpoints after growing the data to 100× (seed.ts); p95 at 1× and at 100×,
+ *    with and without the read cache.
  * 3. Startup. `node scripts/start.mjs` (npm start; web/dist built beforehand) to the first 200.
  * 4. Web. Initial JS per page (gzip) from a Vite manifest; time to a rendered dashboard in Chromium.
  *
@@ -37,6 +41,8 @@ import { dashboardRenderTimes, initialJsPerPage, type RenderTimes } from './web.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+/** The rows without the read cache and the 100× rows: shorter, to keep the whole run near 30 minutes. */
+const SHORT_SECONDS = Number(process.env.BENCH_SHORT_SECONDS ?? Math.max(10, Math.round(SECONDS / 4)));
 const KINDS = (process.env.BENCH_DB ?? 'both') === 'both' ? ['pglite', 'postgres'] : [process.env.BENCH_DB ?? 'pglite'];
 const PASSWORD = 'Ili-Bench-Run-2023';
 const NOW = new Date('2023-12-15T04:00:00Z');
@@ -103,8 +109,12 @@ async function loginCookie(base: string, username: string): Promise<string> {
     .join('; ');
 }
 
+type CacheUse = 'on' | 'off' | '';
+
 interface Measured {
   endpoint: string;
+  cache: CacheUse;
+  seconds: number;
   url: string;
   db: string;
   bytes: number;
@@ -114,6 +124,7 @@ interface Measured {
 
 interface Scaled {
   endpoint: string;
+  cache: CacheUse;
   db: string;
   base: Load;
   scaled: Load;
@@ -174,6 +185,8 @@ async function benchDatabase(kind: string, cluster: Cluster | null): Promise<Dat
   say(`${kind}: 1× data in ${seed1.seconds.toFixed(1)} s: ${JSON.stringify(seed1.value)}`);
   const app = await buildApp({ database, config, logger: false, now: () => NOW });
   const base = await listen(app);
+  const raw = await buildApp({ database, config, logger: false, now: () => NOW, readCache: false });
+  const rawBase = await listen(raw);
   const result: DatabaseResult = {
     kind, openSeconds: opened.seconds, seed1: { counts: seed1.value, seconds: seed1.seconds }, seed100: { counts: seed1.value, seconds: 0 },
     http: [], scale: [], render: null, plans: [], loadAverage,
@@ -183,23 +196,33 @@ async function benchDatabase(kind: string, cluster: Cluster | null): Promise<Dat
     const cookie = await loginCookie(base, 'bench-leader');
     const ceiling = await measureCeiling();
     say(`${kind}: ceiling ${ceiling.rps.toFixed(0)} req/s`);
-    result.http.push({ endpoint: 'ceiling: bare Fastify route', url: 'GET /ceiling', db: kind, bytes: 15, load: ceiling, ceiling: ceiling.rps });
-    const probe = async (url: string, headers: Record<string, string>) => {
-      const res = await fetch(`${base}${url}`, { headers });
-      const bytes = (await res.arrayBuffer()).byteLength;
-      if (!res.ok) throw new Error(`${url} answers ${res.status}`);
+    result.http.push({ endpoint: 'ceiling: bare Fastify route', cache: '', seconds: SECONDS, url: 'GET /ceiling', db: kind, bytes: 15, load: ceiling, ceiling: ceiling.rps });
+    /** Bytes of the answer; with the cache on, the second request must be a hit (else the row would not measure it). */
+    const probe = async (server: string, url: string, headers: Record<string, string>, cache: CacheUse) => {
+      let bytes = 0;
+      for (let i = 0; i < 2; i += 1) {
+        const res = await fetch(`${server}${url}`, { headers });
+        bytes = (await res.arrayBuffer()).byteLength;
+        if (!res.ok) throw new Error(`${url} answers ${res.status}`);
+        const seen = res.headers.get('x-yizheng-cache');
+        if (i === 1 && (cache === 'on' ? seen !== 'hit' : seen !== null)) throw new Error(`${url}: x-yizheng-cache ${seen} with the cache ${cache}`);
+      }
       return bytes;
     };
     const health = await load(`${base}/api/health`, SECONDS);
-    result.http.push({ endpoint: 'app floor: /api/health, no session', url: 'GET /api/health', db: kind, bytes: await probe('/api/health', {}), load: health, ceiling: ceiling.rps });
+    result.http.push({
+      endpoint: 'app floor: /api/health, no session', cache: '', seconds: SECONDS, url: 'GET /api/health', db: kind, bytes: await probe(base, '/api/health', {}, ''), load: health,
+      ceiling: ceiling.rps,
+    });
     const urls: string[] = [];
-    for (const endpoint of ENDPOINTS) {
-      const url = await endpoint.path(base, cookie);
-      urls.push(url);
-      const bytes = await probe(url, { cookie });
-      const measured = await load(`${base}${url}`, SECONDS, { cookie });
-      say(`${kind} 1×: ${endpoint.name} ${measured.rps.toFixed(0)} req/s, p95 ${ms(measured.p95)} ms`);
-      result.http.push({ endpoint: endpoint.name, url: `GET ${decodeURIComponent(url)}`, db: kind, bytes, load: measured, ceiling: ceiling.rps });
+    for (const endpoint of ENDPOINTS) urls.push(await endpoint.path(base, cookie));
+    for (const [cache, server, seconds] of [['on', base, SECONDS], ['off', rawBase, SHORT_SECONDS]] as const) {
+      for (const [i, endpoint] of ENDPOINTS.entries()) {
+        const bytes = await probe(server, urls[i], { cookie }, cache);
+        const measured = await load(`${server}${urls[i]}`, seconds, { cookie });
+        say(`${kind} 1×, read cache ${cache}: ${endpoint.name} ${measured.rps.toFixed(0)} req/s, p95 ${ms(measured.p95)} ms`);
+        result.http.push({ endpoint: endpoint.name, cache, seconds, url: `GET ${decodeURIComponent(urls[i])}`, db: kind, bytes, load: measured, ceiling: ceiling.rps });
+      }
     }
     if (kind === KINDS[0]) result.render = await dashboardRenderTimes(base, 'bench-leader', PASSWORD);
     loadAverage.push(load1());
@@ -207,15 +230,19 @@ async function benchDatabase(kind: string, cluster: Cluster | null): Promise<Dat
     result.seed100 = { counts: seed100.value, seconds: seed100.seconds };
     say(`${kind}: ${SCALE}× data in ${seed100.seconds.toFixed(1)} s: ${JSON.stringify(seed100.value)}`);
     result.plans = await explainEndpoints(database).catch((error: unknown) => [['EXPLAIN failed'], [String(error)]]);
-    for (const [i, endpoint] of ENDPOINTS.entries()) {
-      await probe(urls[i], { cookie });
-      const scaled = await load(`${base}${urls[i]}`, SECONDS, { cookie });
-      say(`${kind} ${SCALE}×: ${endpoint.name} ${scaled.rps.toFixed(0)} req/s, p95 ${ms(scaled.p95)} ms`);
-      result.scale.push({ endpoint: endpoint.name, db: kind, base: result.http[i + 2].load, scaled });
+    for (const [cache, server] of [['off', rawBase], ['on', base]] as const) {
+      for (const [i, endpoint] of ENDPOINTS.entries()) {
+        await probe(server, urls[i], { cookie }, cache);
+        const scaled = await load(`${server}${urls[i]}`, SHORT_SECONDS, { cookie });
+        say(`${kind} ${SCALE}×, read cache ${cache}: ${endpoint.name} ${scaled.rps.toFixed(0)} req/s, p95 ${ms(scaled.p95)} ms`);
+        const at1 = result.http.find((m) => m.endpoint === endpoint.name && m.cache === cache) as Measured;
+        result.scale.push({ endpoint: endpoint.name, cache, db: kind, base: at1.load, scaled });
+      }
     }
     loadAverage.push(load1());
   } finally {
     await app.close();
+    await raw.close();
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -253,13 +280,13 @@ async function benchStartup(cluster: Cluster | null): Promise<string[][]> {
 // ---------------------------------------------------------------- report
 
 function httpTable(results: DatabaseResult[]): string[][] {
-  const out = [['endpoint', 'request', 'db', 'KB', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling', 'goal ≥30%, p99<50', 'non-2xx/err']];
+  const out = [['endpoint', 'request', 'db', 'read cache', 's', 'KB', 'req/s', 'p50 ms', 'p99 ms', 'of ceiling', 'goal ≥30%, p99<50', 'non-2xx/err']];
   for (const r of results.flatMap((d) => d.http)) {
     const share = r.load.rps / r.ceiling;
     const isEndpoint = ENDPOINTS.some((e) => e.name === r.endpoint);
     const met = share >= GOAL.share && r.load.p99 < GOAL.p99;
     out.push([
-      r.endpoint, r.url, r.db, (r.bytes / 1024).toFixed(1), r.load.rps.toFixed(0), ms(r.load.p50), ms(r.load.p99), `${(100 * share).toFixed(1)}%`,
+      r.endpoint, r.url, r.db, r.cache, String(r.seconds), (r.bytes / 1024).toFixed(1), r.load.rps.toFixed(0), ms(r.load.p50), ms(r.load.p99), `${(100 * share).toFixed(1)}%`,
       isEndpoint ? (met ? 'met' : 'not met') : '', `${r.load.non2xx}/${r.load.errors}`,
     ]);
   }
@@ -267,11 +294,11 @@ function httpTable(results: DatabaseResult[]): string[][] {
 }
 
 function scaleTable(results: DatabaseResult[]): string[][] {
-  const out = [['endpoint', 'db', 'p95 1× ms', `p95 ${SCALE}× ms`, 'growth', 'goal <3×', `req/s 1×`, `req/s ${SCALE}×`, 'non-2xx/err']];
+  const out = [['endpoint', 'read cache', 'db', 'p95 1× ms', `p95 ${SCALE}× ms`, 'growth', 'goal <3×', `req/s 1×`, `req/s ${SCALE}×`, 'non-2xx/err']];
   for (const s of results.flatMap((d) => d.scale)) {
     const growth = s.scaled.p95 / s.base.p95;
     out.push([
-      s.endpoint, s.db, ms(s.base.p95), ms(s.scaled.p95), `${growth.toFixed(2)}×`, growth < GOAL.growth ? 'met' : 'not met',
+      s.endpoint, s.cache, s.db, ms(s.base.p95), ms(s.scaled.p95), `${growth.toFixed(2)}×`, growth < GOAL.growth ? 'met' : 'not met',
       s.base.rps.toFixed(0), s.scaled.rps.toFixed(0), `${s.scaled.non2xx}/${s.scaled.errors}`,
     ]);
   }
@@ -280,7 +307,7 @@ function scaleTable(results: DatabaseResult[]): string[][] {
 
 async function main() {
   const started = performance.now();
-  say(`yizheng bench: ${SECONDS} s per endpoint (after a warm-up), ${CONNECTIONS} connections, autocannon in a worker thread, loopback`);
+  say(`yizheng bench: ${SECONDS} s per endpoint with the read cache, ${SHORT_SECONDS} s without it and at ${SCALE}× (after a warm-up), ${CONNECTIONS} connections, autocannon in a worker thread, loopback`);
   say(`machine: nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
   say(`load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}`);
   say(`clock pinned at ${NOW.toISOString()} for the app (the bundled livelihood plan's year)`);
@@ -291,14 +318,15 @@ async function main() {
     if (KINDS.includes('postgres')) cluster = await startCluster();
     for (const kind of KINDS) results.push(await benchDatabase(kind, kind === 'postgres' ? cluster : null));
     say();
-    say(`== HTTP (1× data), ${SECONDS} s each; "of ceiling" = req/s ÷ the bare route's req/s in the same process, measured just before`);
-    say(table(httpTable(results), 3));
+    say(`== HTTP (1× data); "of ceiling" = req/s ÷ the bare route's req/s in the same process, measured just before;`);
+    say('   read cache on = the app as served (repeated reads from memory while no data changes); off = every request does the whole work');
+    say(table(httpTable(results), 4));
     say();
-    say(`== Scale: the same endpoints at 1× and ${SCALE}× data (p95 under the same load)`);
+    say(`== Scale: the same endpoints at 1× and ${SCALE}× data (p95 under the same load; ${SCALE}× rows ${SHORT_SECONDS} s each)`);
     for (const r of results) {
       say(`${r.kind}: 1× ${JSON.stringify(r.seed1.counts)} seeded in ${r.seed1.seconds.toFixed(1)} s; ${SCALE}× ${JSON.stringify(r.seed100.counts)} in ${r.seed100.seconds.toFixed(1)} s`);
     }
-    say(table(scaleTable(results)));
+    say(table(scaleTable(results), 3));
     for (const r of results) {
       say();
       say(`indexes used at ${SCALE}× (${r.kind}, EXPLAIN):`);

@@ -3,7 +3,7 @@
  * called sequentially through fastify.inject (no network, no concurrency), mean and p95 per call.
  * Run with `node --cpu-prof` (see PERFORMANCE.md) to see the functions.
  *
- *   BENCH_DB=pglite|postgres BENCH_CALLS=200 npm run bench:profile
+ *   BENCH_DB=pglite|postgres BENCH_CALLS=200 BENCH_READ_CACHE=on|off BENCH_ONLY=dashboard npm run bench:profile
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +31,7 @@ async function main() {
   });
   const database = await openRuntime(config, { info: () => undefined });
   await seedTo(database, Number(process.env.BENCH_SCALE ?? 1), () => undefined);
-  const app = await buildApp({ database, config, logger: false, now: () => NOW });
+  const app = await buildApp({ database, config, logger: false, now: () => NOW, readCache: process.env.BENCH_READ_CACHE !== 'off' });
   await createUser(database, systemActor(), { username: 'bench-leader', displayName: '压测-州领导', roles: ['leader'], organizationId: null, password: PASSWORD });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-leader', password: PASSWORD } });
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

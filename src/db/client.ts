@@ -176,10 +176,7 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
-    async dataVersion() {
-      const { rows } = await pool.query<{ v: string }>('SELECT pg_current_snapshot()::text AS v');
-      return `postgres:${rows[0].v}`;
-    },
+    dataVersion: batchedDataVersion(pool),
     async rawTransaction(work) {
       const client = await pool.connect();
       try {
@@ -201,6 +198,22 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * The snapshot, one query for every caller of the same event-loop turn: the query is sent after all
+ * of them asked (setImmediate), so each still gets a version read after its own request began.
+ */
+function batchedDataVersion(pool: pg.Pool): () => Promise<string> {
+  let batch: Promise<string> | null = null;
+  return () => {
+    batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      batch = null;
+      const { rows } = await pool.query<{ v: string }>('SELECT pg_current_snapshot()::text AS v');
+      return `postgres:${rows[0].v}`;
+    });
+    return batch;
   };
 }
 
