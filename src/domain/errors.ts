@@ -19,6 +19,7 @@ export const errors = {
     new DomainError('VALIDATION', message, 400, details),
   unauthenticated: () => new DomainError('UNAUTHENTICATED', '未登录或会话已过期，请重新登录', 401),
   forbidden: (message = '没有执行该操作的权限') => new DomainError('FORBIDDEN', message, 403),
+  passwordChangeRequired: () => new DomainError('PASSWORD_CHANGE_REQUIRED', '请先修改密码', 403),
   notFound: (what: string) => new DomainError('NOT_FOUND', `${what}不存在`, 404),
   conflict: (message: string) => new DomainError('CONFLICT', message, 409),
   badState: (message: string) => new DomainError('INVALID_STATE', message, 409),

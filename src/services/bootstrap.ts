@@ -49,8 +49,9 @@ async function ensureAdmin(database: Database, config: Config, log: BootstrapLog
   if (problems.length) throw new ConfigError([`YIZHENG_ADMIN_PASSWORD: ${problems.join('；')}`]);
   const passwordHash = await hashPassword(password);
   await runAudited(database, systemActor(), { action: 'user.create', object: 'user:admin', details: { bootstrap: true } }, (tx) =>
-    tx.insert(users).values({ username: 'admin', displayName: '系统管理员', roles: ['system-admin'], passwordHash }),
+    // A generated password has been printed to the log: it must be changed at the first login.
+    tx.insert(users).values({ username: 'admin', displayName: '系统管理员', roles: ['system-admin'], passwordHash, mustChangePassword: !config.adminPassword }),
   );
   if (config.adminPassword) log.info('已创建管理员账户 admin（密码取自 YIZHENG_ADMIN_PASSWORD）');
-  else log.info(`已创建管理员账户 admin，初始密码（仅显示这一次，请立即登录修改）：${password}`);
+  else log.info(`已创建管理员账户 admin，初始密码（仅显示这一次，首次登录须修改）：${password}`);
 }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { bootstrapDatabase } from '../../src/services/bootstrap.js';
+import { bootstrapDatabase, type BootstrapLog } from '../../src/services/bootstrap.js';
 
 export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
 export type TestDatabaseKind = (typeof DATABASE_KINDS)[number];
@@ -24,12 +24,15 @@ async function adminQuery(text: string) {
   }
 }
 
-/** A fresh, migrated database with the admin account: in-memory PGlite, or a new PostgreSQL database. */
+/**
+ * A fresh, migrated database with the admin account: in-memory PGlite, or a new PostgreSQL database.
+ * `log` receives the bootstrap's messages (the generated admin password, without YIZHENG_ADMIN_PASSWORD).
+ */
 export async function openTestDatabase(
   kind: TestDatabaseKind,
   config: Config = testConfig(),
+  log: BootstrapLog = { info: () => undefined },
 ): Promise<{ database: Database; url: string | null; drop(): Promise<void> }> {
-  const log = { info: () => undefined };
   if (kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite-memory' }, async () => undefined);
     await bootstrapDatabase(database, config, log);

@@ -53,6 +53,18 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
+/** The server's answer to every call but the account's own while the password must be changed. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+let onPasswordChangeRequired: () => void = () => {
+  if (window.location.pathname !== '/account/password') window.location.assign('/account/password');
+};
+
+/** The auth context installs its handler here so that such an answer anywhere opens the password page. */
+export function setPasswordChangeRequiredHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -117,6 +129,7 @@ async function send(method: Method, path: string, body: unknown, options: Reques
   if (response.ok) return response;
   const error = await errorFromResponse(response);
   if (response.status === 401 && options.redirectOnUnauthorized !== false) onUnauthorized();
+  if (response.status === 403 && error.code === PASSWORD_CHANGE_REQUIRED) onPasswordChangeRequired();
   throw error;
 }
 

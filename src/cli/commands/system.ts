@@ -18,7 +18,7 @@ export const systemCommands: CliCommand[] = [
   {
     path: ['user', 'add'],
     usage: 'user add USERNAME --name 显示名 --roles role1,role2 [--org 单位] [--password 密码]',
-    summary: '新建用户（不给密码时生成随机密码并显示一次）',
+    summary: '新建用户（不给密码时生成随机密码并显示一次；首次登录须修改密码）',
     options: { name: { type: 'string' }, roles: { type: 'string' }, org: { type: 'string' }, password: { type: 'string' } },
     async run(ctx, { positionals, values }) {
       const username = positionals[0];
@@ -35,7 +35,7 @@ export const systemCommands: CliCommand[] = [
       }
       const password = typeof values.password === 'string' ? values.password : generatePassword();
       const displayName = typeof values.name === 'string' ? values.name : username;
-      const { id } = await createUser(database, ctx.actor, { username, displayName, roles, organizationId, password });
+      const { id } = await createUser(database, ctx.actor, { username, displayName, roles, organizationId, password, mustChangePassword: true });
       if (ctx.json) ctx.io.json({ id, username, roles, ...(values.password ? {} : { password }) });
       else ctx.io.line(`已创建用户 ${username}${values.password ? '' : `，初始密码：${password}（仅显示这一次）`}`);
       return 0;

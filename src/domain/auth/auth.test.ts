@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordPolicy, passwordExpired } from './password-policy.js';
+import { checkPasswordPolicy, passwordChangeRequired, passwordExpired } from './password-policy.js';
 import { checkRoleSeparation, hasPermission, permissionsOf } from './roles.js';
 
 describe('password policy', () => {
@@ -20,6 +20,15 @@ describe('password policy', () => {
     expect(passwordExpired(changed, new Date('2023-03-31T00:00:00Z'), 90)).toBe(false);
     expect(passwordExpired(changed, new Date('2023-04-02T00:00:00Z'), 90)).toBe(true);
     expect(passwordExpired(changed, new Date('2030-01-01T00:00:00Z'), 0)).toBe(false);
+  });
+
+  it('requires a change for a password the user did not choose, or one past its period', () => {
+    const passwordChangedAt = new Date('2023-01-01T00:00:00Z');
+    const soon = new Date('2023-01-02T00:00:00Z');
+    expect(passwordChangeRequired({ mustChangePassword: false, passwordChangedAt }, soon, 90)).toBe(false);
+    expect(passwordChangeRequired({ mustChangePassword: true, passwordChangedAt }, soon, 90)).toBe(true);
+    expect(passwordChangeRequired({ mustChangePassword: true, passwordChangedAt }, soon, 0)).toBe(true);
+    expect(passwordChangeRequired({ mustChangePassword: false, passwordChangedAt }, new Date('2023-04-02T00:00:00Z'), 90)).toBe(true);
   });
 });
 

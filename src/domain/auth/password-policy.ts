@@ -38,3 +38,11 @@ export function passwordExpired(changedAt: Date, now: Date, maxAgeDays: number):
   if (maxAgeDays === 0) return false;
   return now.getTime() - changedAt.getTime() > maxAgeDays * 86_400_000;
 }
+
+/**
+ * Whether the account must change its password before using the system: a password it did not
+ * choose itself (generated, or set by an administrator), or one past its rotation period.
+ */
+export function passwordChangeRequired(user: { mustChangePassword: boolean; passwordChangedAt: Date }, now: Date, maxAgeDays: number): boolean {
+  return user.mustChangePassword || passwordExpired(user.passwordChangedAt, now, maxAgeDays);
+}

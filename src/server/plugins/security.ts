@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { queryRows } from '../../db/client.js';
+import { passwordChangeRequired } from '../../domain/auth/password-policy.js';
 import { hasPermission } from '../../domain/auth/roles.js';
 import { errors } from '../../domain/errors.js';
 import { recordAudit } from '../../services/audit/audit.service.js';
@@ -48,6 +49,10 @@ export function registerSecurityHooks(app: FastifyInstance, cache: ReadCache | n
         throw errors.forbidden('CSRF 校验失败，请刷新页面后重试');
       }
     }
+    if (mustChangePasswordFirst(req, now(), config.passwordMaxAgeDays)) {
+      await deny(req, 'password-change-required');
+      throw errors.passwordChangeRequired();
+    }
     if (policy.kind === 'permission' && !hasPermission(req.user.roles, policy.permission)) {
       await deny(req, policy.permission);
       throw errors.forbidden();
@@ -84,6 +89,15 @@ async function sessionRows(req: FastifyRequest, cache: ReadCache): Promise<Sessi
     get: (sessionId) => cache.get<SessionRow>(version, `session\u0000${sessionId}`),
     set: (sessionId, row) => cache.set(version, `session\u0000${sessionId}`, row, 1024),
   };
+}
+
+/** What a user whose password must be changed may still call: read the own account, log out, change the password. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+
+/** A generated, administrator-set or expired password: every other route waits for the change. */
+function mustChangePasswordFirst(req: FastifyRequest, now: Date, maxAgeDays: number): boolean {
+  if (!req.user || PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) return false;
+  return passwordChangeRequired(req.user, now, maxAgeDays);
 }
 
 async function deny(req: FastifyRequest, reason: string) {

@@ -55,7 +55,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: idResult },
       },
     },
-    async (req, reply) => reply.status(201).send(await createUser(database, userActorOf(req), req.body)),
+    // The administrator chose the password: its owner changes it at the first login.
+    async (req, reply) => reply.status(201).send(await createUser(database, userActorOf(req), { ...req.body, mustChangePassword: true })),
   );
 
   app.patch(

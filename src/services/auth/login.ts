@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
-import { passwordExpired } from '../../domain/auth/password-policy.js';
+import { passwordChangeRequired } from '../../domain/auth/password-policy.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
 import { appendAudit, recordAudit } from '../audit/audit.service.js';
@@ -100,6 +100,6 @@ export async function login(database: Database, input: LoginInput, settings: Log
   return {
     ...session,
     userId: user.id,
-    mustChangePassword: passwordExpired(user.passwordChangedAt, input.now, settings.passwordMaxAgeDays),
+    mustChangePassword: passwordChangeRequired(user, input.now, settings.passwordMaxAgeDays),
   };
 }

@@ -18,6 +18,7 @@ export interface SessionUser {
   organizationId: string | null;
   organizationName: string | null;
   passwordChangedAt: Date;
+  mustChangePassword: boolean;
 }
 
 export function sessionIdOf(token: string): string {
@@ -100,6 +101,7 @@ async function readSessionRow(db: Db, sessionId: string) {
       organizationId: users.organizationId,
       organizationName: organizations.name,
       passwordChangedAt: users.passwordChangedAt,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { organizations, sessions, users } from '../../db/schema/index.js';
-import { checkPasswordPolicy, passwordExpired } from '../../domain/auth/password-policy.js';
+import { checkPasswordPolicy, passwordChangeRequired } from '../../domain/auth/password-policy.js';
 import { checkRoleSeparation, permissionsOf } from '../../domain/auth/roles.js';
 import { errors } from '../../domain/errors.js';
 import type { Actor } from '../actor.js';
@@ -18,6 +18,11 @@ export interface NewUser {
   organizationId?: string | null;
   roles: string[];
   password: string;
+  /**
+   * The owner must change the password at first login: true when an administrator chose it (the
+   * API and the CLI); accounts made by code that logs in with them (tests, drills) leave it false.
+   */
+  mustChangePassword?: boolean;
 }
 
 function assertPassword(password: string, username: string) {
@@ -80,6 +85,7 @@ export async function createUser(database: Database, actor: Actor, input: NewUse
         organizationId: input.organizationId ?? null,
         roles: input.roles,
         passwordHash,
+        mustChangePassword: input.mustChangePassword ?? false,
       })
       .returning({ id: users.id });
     return created;
@@ -135,8 +141,8 @@ export async function resetPassword(database: Database, actor: Actor, userId: st
   assertPassword(password, target.username);
   const passwordHash = await hashPassword(password);
   return runAudited(database, actor, { action: 'user.reset-password', object: `user:${target.username}` }, async (tx) => {
-    // An admin-set password must be changed at the next login: mark it as already expired.
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(0) }).where(eq(users.id, userId));
+    // An admin-set password must be changed by its owner at the next login.
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: true }).where(eq(users.id, userId));
     await deleteUserSessions(tx, userId);
     return { id: userId };
   });
@@ -155,7 +161,7 @@ export async function changeOwnPassword(
   const passwordHash = ok ? await hashPassword(input.newPassword) : '';
   return runAudited(database, actor, { action: 'auth.change-password', object: `user:${user.username}` }, async (tx) => {
     if (!ok) throw errors.validation('当前密码不正确', { field: 'currentPassword' });
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false }).where(eq(users.id, user.id));
     // Sign out every other session of this user.
     await tx
       .delete(sessions)
@@ -185,6 +191,6 @@ export async function describeUser(db: Db, userId: string, now: Date, passwordMa
     organization: user.organizationId && row.organizationName ? { id: user.organizationId, name: row.organizationName } : null,
     roles: user.roles,
     permissions: permissionsOf(user.roles),
-    mustChangePassword: passwordExpired(user.passwordChangedAt, now, passwordMaxAgeDays),
+    mustChangePassword: passwordChangeRequired(user, now, passwordMaxAgeDays),
   };
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setUnauthorizedHandler, toApiError } from '../api';
+import { api, ApiError, setPasswordChangeRequiredHandler, setUnauthorizedHandler, toApiError } from '../api';
 import type { CurrentUser } from './types';
 
 type AuthState =
@@ -39,6 +39,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // Any 401 after this point means the session ended: forget the user and let the guard redirect.
     setUnauthorizedHandler(() => setState({ status: 'anonymous', reason: 'session-ended' }));
+    // The password must be changed first (generated, set by an administrator, or expired during the
+    // session): ask again who we are, so the shell shows only the password page.
+    setPasswordChangeRequiredHandler(() => void refresh());
     void refresh();
   }, [refresh]);
 

@@ -47,7 +47,7 @@ export default function PasswordPage() {
           <Alert
             type="warning"
             showIcon
-            message="您的密码已过期或由管理员重置，请先修改密码再使用系统。"
+            message="您的密码为初始密码、由管理员设置或已过期，请先修改密码再使用系统。"
             style={{ marginBottom: 16 }}
           />
         ) : null}

@@ -50,7 +50,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: ResetPasswordModal
       <Alert
         type="warning"
         showIcon
-        message="请通过安全渠道将新密码告知本人，并提醒其登录后及时修改。"
+        message="请通过安全渠道将新密码告知本人；本人下次登录时须先修改密码。"
         style={{ marginBottom: 16 }}
       />
       <ErrorAlert error={error} title="重置失败" />

@@ -113,7 +113,7 @@ export function UserFormModal({ editing, isSelf, organizations, onClose, onSaved
         </Form.Item>
         {creating ? (
           <>
-            <Form.Item label="初始密码" name="password" rules={newPasswordRules} extra={PASSWORD_POLICY_TEXT}>
+            <Form.Item label="初始密码" name="password" rules={newPasswordRules} extra={`${PASSWORD_POLICY_TEXT}；用户首次登录时须先修改密码。`}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Form.Item
