@@ -274,6 +274,11 @@ describe.each(DATABASE_KINDS)('directory and bodies on %s', (kind) => {
     expect((await staff.request('POST', `/api/duty-reports/${education.id}/review`, { decision: 'accept' })).statusCode).toBe(409);
     const download = await staff.request('GET', `/api/duty-reports/${education.id}/file`);
     expect(download.body).toBe('%PDF-1.4 汇报');
+    // A unit's reporter reads its own unit's file, never another member unit's.
+    expect((await reporter.request('GET', `/api/duty-reports/${education.id}/file`)).body).toBe('%PDF-1.4 汇报');
+    const otherReporter = await t.userWith('other-reporter', ['department-reporter'], other.organizationId);
+    const refused = await otherReporter.request('GET', `/api/duty-reports/${education.id}/file`);
+    expect([refused.statusCode, refused.json().code]).toEqual([404, 'NOT_FOUND']);
     const after = (await staff.request('GET', `/api/bodies/${id}/duty-reports?year=2023`)).json().items.find((i: { id: string }) => i.id === education.id);
     expect(after).toMatchObject({ status: 'accepted', overdue: false, submittedOn: '2023-04-01', submittedBy: 'edu-reporter', fileName: file.fileName });
   });

@@ -136,9 +136,20 @@ export async function reviewDutyReport(database: Database, actor: Actor, reportI
   });
 }
 
+/**
+ * A unit's reporter (bodies:report without bodies:manage) reads its own unit's file only — another
+ * unit's answers as unknown, as press forms do; the office, the supervision office and leaders
+ * (who read and report nothing for a unit) read every member unit's file.
+ */
+export function canReadDutyReportFile(actor: Pick<Actor, 'roles' | 'organizationId'>, organizationId: string): boolean {
+  if (hasPermission(actor.roles, 'bodies:manage') || !hasPermission(actor.roles, 'bodies:report')) return true;
+  return actor.organizationId === organizationId;
+}
+
 /** The submitted file; the download is audited. */
 export async function dutyReportFile(database: Database, actor: Actor, reportId: string) {
   const report = await reportFor(database.db, reportId);
+  if (!canReadDutyReportFile(actor, report.organizationId)) throw errors.notFound('履职报告');
   if (!report.fileContent || !report.fileName) throw errors.notFound('报送的文件');
   await recordAudit(database, actor, { action: 'bodies.duty-report.export', object: `duty-report:${reportId}`, details: { fileName: report.fileName } });
   return { fileName: report.fileName, contentType: report.contentType ?? 'application/octet-stream', content: report.fileContent };

@@ -80,9 +80,14 @@ export function DutyReportsTab({ bodyId, defaultYear }: { bodyId: string; defaul
             render: (_, r) =>
               r.fileName ? (
                 <Space direction="vertical" size={0}>
-                  <Button type="link" size="small" icon={<DownloadOutlined />} style={{ padding: 0 }} onClick={() => void downloadFile(`/api/duty-reports/${r.id}/file`, r.fileName ?? undefined)}>
-                    {r.fileName}
-                  </Button>
+                  {/* A unit's reporter downloads its own unit's file only (the server refuses the others). */}
+                  {manage || !report || user.organization?.id === r.organizationId ? (
+                    <Button type="link" size="small" icon={<DownloadOutlined />} style={{ padding: 0 }} onClick={() => void downloadFile(`/api/duty-reports/${r.id}/file`, r.fileName ?? undefined)}>
+                      {r.fileName}
+                    </Button>
+                  ) : (
+                    <Typography.Text>{r.fileName}</Typography.Text>
+                  )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.submittedOn} {r.submittedBy}
                     {r.reviewNote ? `；审核意见：${r.reviewNote}` : ''}
