@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
-import type { Database } from '../../src/db/client.js';
-import { auditCount, changedTables, snapshot } from './db-snapshot.js';
+import { queryRows, type Database } from '../../src/db/client.js';
+import { changedTables, lastAuditSeq, snapshot } from './db-snapshot.js';
 import type { Caller } from './role-clients.js';
 import { fillPath, pathParamNames, queryString, validBody, validParams, validQuery, type ApiRoute } from './route-inventory.js';
 import { asStrings, jsonSchemaOf, validSamples } from './schema-arbitrary.js';
@@ -336,64 +337,146 @@ export function routeSeed(route: ApiRoute, base: number): number {
   return h;
 }
 
-export function invalidCases(route: ApiRoute, count: number, seed: number): FuzzCase[] {
-  const cases: FuzzCase[] = [];
-  if (inputParts(route).length === 0) return cases;
+/** Cases per batch: the unit of the database checks in `fuzzRoute` and of generation. */
+export const FUZZ_BATCH = 100;
+
+/**
+ * The route's invalid cases, a batch at a time: a case may carry a 1–2 MB text, so generating a
+ * thousand at once held gigabytes. Sample chunk k uses seed + k, so the cases are reproducible
+ * from the seed. Up to 20 samples per case wanted (a state-changing route keeps only the ones
+ * its schema must refuse).
+ */
+export function* invalidCaseBatches(route: ApiRoute, count: number, seed: number, batchSize = FUZZ_BATCH): Generator<FuzzCase[]> {
+  if (inputParts(route).length === 0 || count <= 0) return;
   const arbitrary = fuzzCaseArbitrary(route, seed);
-  for (let round = 0; cases.length < count && round < 10; round += 1) {
-    for (const c of fc.sample(arbitrary, { numRuns: count * 2, seed: seed + round })) {
-      if (!route.stateChanging || mustBeRefused(route, c)) cases.push(c);
-      if (cases.length >= count) break;
+  const maxSamples = count * 20;
+  let batch: FuzzCase[] = [];
+  let made = 0;
+  for (let sampled = 0, chunk = 0; made < count && sampled < maxSamples; chunk += 1) {
+    const numRuns = Math.min(batchSize, maxSamples - sampled);
+    sampled += numRuns;
+    for (const c of fc.sample(arbitrary, { numRuns, seed: seed + chunk })) {
+      if (route.stateChanging && !mustBeRefused(route, c)) continue;
+      batch.push(c);
+      made += 1;
+      if (batch.length === batchSize || made === count) {
+        yield batch;
+        batch = [];
+      }
+      if (made === count) break;
     }
   }
-  return cases;
+  if (batch.length) yield batch;
+}
+
+export function invalidCases(route: ApiRoute, count: number, seed: number): FuzzCase[] {
+  return [...invalidCaseBatches(route, count, seed)].flat();
 }
 
 export interface FuzzResult {
   route: string;
   cases: number;
+  batches: number;
+  /** Batches that changed something and were re-run case by case to name the case. */
+  rerunBatches: number;
   serverErrors: string[];
+  /** Business-table changes, each with the case that made it (or the batch, if no case repeats it). */
   changes: string[];
-  /** Audit records written minus those expected (one per state-changing request). */
+  /** Audit records written minus those expected (one per state-changing request), over all batches. */
   auditSurplus: number;
+  /** The cases (or batches) behind a non-zero `auditSurplus`. */
+  auditMisses: string[];
   statuses: Record<number, number>;
 }
 
-function describeCase(c: FuzzCase, res: LightMyRequestResponse): string {
+function describeCase(c: FuzzCase, res: LightMyRequestResponse, request?: { method: string; url: string }): string {
+  const target = request ? ` ${request.method} ${request.url.slice(0, 200)}` : '';
   const body = c.body.kind === 'none' ? '' : ` body ${String(c.body.text).slice(0, 120)}`;
-  return `[${c.mutation}] → ${res.statusCode} ${res.body.slice(0, 160)}${body}`;
+  return `[${c.mutation}]${target} → ${res.statusCode} ${res.body.slice(0, 160)}${body}`;
 }
 
+/** Audit records appended after `seq` (counted, not inferred from seq numbers). */
+async function auditRecordsSince(database: Database, seq: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE seq > ${seq}`);
+  return row.n;
+}
+
+/**
+ * Sends every invalid case and checks each answer for 5xx. The database checks run per batch of
+ * `batch` cases: the business tables' snapshot before and after it (when `snapshot` is on) and the
+ * number of audit records it appended (one per state-changing request). A batch that changed a
+ * table or appended the wrong number of records is sent again case by case, each case between its
+ * own snapshots and audit counts, so the finding names its input; if no single case repeats it,
+ * the batch is reported with its case numbers.
+ */
 export async function fuzzRoute(
   target: { app: FastifyInstance; database: Database },
   route: ApiRoute,
   caller: Caller,
-  options: { cases: number; seed: number; /** Snapshot the business tables around this route (the caller may snapshot around many instead). */ snapshot?: boolean },
+  options: {
+    cases: number;
+    seed: number;
+    /** Snapshot the business tables around each batch (the caller may snapshot around many routes instead). */
+    snapshot?: boolean;
+    batch?: number;
+  },
 ): Promise<FuzzResult> {
   const { database } = target;
-  const perRoute = options.snapshot ?? true;
+  const withSnapshots = options.snapshot ?? true;
+  const batchSize = Math.max(1, options.batch ?? FUZZ_BATCH);
+  const auditPerCase = route.stateChanging ? 1 : 0;
+  const result: FuzzResult = { route: route.key, cases: 0, batches: 0, rerunBatches: 0, serverErrors: [], changes: [], auditSurplus: 0, auditMisses: [], statuses: {} };
   if (!(await caller.sessionAlive())) await caller.relogin();
-  const cases = invalidCases(route, options.cases, routeSeed(route, options.seed));
-  const before = perRoute ? await snapshot(database) : null;
-  const auditBefore = await auditCount(database);
-  const serverErrors: string[] = [];
-  const statuses: Record<number, number> = {};
-  for (const c of cases) {
-    const res = await caller.send(requestOf(route, c));
-    statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-    if (res.statusCode >= 500) serverErrors.push(describeCase(c, res));
+  const tables = async () => (withSnapshots ? snapshot(database) : null);
+  let before = await tables();
+  for (const batch of invalidCaseBatches(route, options.cases, routeSeed(route, options.seed), batchSize)) {
+    const first = result.cases + 1;
+    result.batches += 1;
+    const seq = await lastAuditSeq(database);
+    const failed = new Set<FuzzCase>();
+    for (const c of batch) {
+      const request = requestOf(route, c);
+      const res = await caller.send(request);
+      result.cases += 1;
+      result.statuses[res.statusCode] = (result.statuses[res.statusCode] ?? 0) + 1;
+      if (res.statusCode >= 500) {
+        failed.add(c);
+        result.serverErrors.push(`case ${result.cases}: ${describeCase(c, res, request)}`);
+      }
+    }
+    const after = await tables();
+    const changed = before && after ? changedTables(before, after) : [];
+    const surplus = route.stateChanging ? (await auditRecordsSince(database, seq)) - auditPerCase * batch.length : 0;
+    before = after;
+    if (!changed.length && surplus === 0) continue;
+    result.auditSurplus += surplus;
+    result.rerunBatches += 1;
+    const range = `cases ${first}–${first + batch.length - 1}`;
+    let namedChange = false;
+    let namedAudit = false;
+    for (const [i, c] of batch.entries()) {
+      const caseSeq = await lastAuditSeq(database);
+      const request = requestOf(route, c);
+      const res = await caller.send(request);
+      const now = await tables();
+      const caseChanged = before && now ? changedTables(before, now) : [];
+      before = now;
+      const records = route.stateChanging ? await auditRecordsSince(database, caseSeq) : auditPerCase;
+      const label = `case ${first + i} (re-run)`;
+      if (res.statusCode >= 500 && !failed.has(c)) result.serverErrors.push(`${label}: ${describeCase(c, res, request)}`);
+      if (caseChanged.length) {
+        namedChange = true;
+        result.changes.push(`${label}: ${caseChanged.join(', ')} ${describeCase(c, res, request)}`);
+      }
+      if (records !== auditPerCase) {
+        namedAudit = true;
+        result.auditMisses.push(`${label}: ${records} audit records ${describeCase(c, res, request)}`);
+      }
+    }
+    if (changed.length && !namedChange) result.changes.push(`${range}: ${changed.join(', ')} (no single case repeated it when re-run)`);
+    if (surplus !== 0 && !namedAudit) result.auditMisses.push(`${range}: ${surplus > 0 ? '+' : ''}${surplus} audit records (no single case repeated it when re-run)`);
   }
-  const after = before ? await snapshot(database) : null;
-  const auditAfter = await auditCount(database);
-  const expectedAudit = route.stateChanging ? cases.length : 0;
-  return {
-    route: route.key,
-    cases: cases.length,
-    serverErrors,
-    changes: before && after ? changedTables(before, after) : [],
-    auditSurplus: route.stateChanging ? auditAfter - auditBefore - expectedAudit : 0,
-    statuses,
-  };
+  return result;
 }
 
 type Path = (string | number)[];
@@ -463,16 +546,17 @@ export async function validRoute(
       body = nastyButValid(route.body, body, seed + i);
     }
     const c: FuzzCase = { mutation: i % 2 === 1 ? 'valid, hostile text' : 'valid', params, query, body: body === undefined ? { kind: 'none' } : { kind: 'json', value: body, text: JSON.stringify(body) } };
-    const res = await caller.send(requestOf(route, c));
+    const request = requestOf(route, c);
+    const res = await caller.send(request);
     result.cases += 1;
     result.statuses[res.statusCode] = (result.statuses[res.statusCode] ?? 0) + 1;
-    if (res.statusCode >= 500) result.serverErrors.push(describeCase(c, res));
+    if (res.statusCode >= 500) result.serverErrors.push(describeCase(c, res, request));
     if (res.statusCode >= 200 && res.statusCode < 300 && String(res.headers['content-type'] ?? '').includes('application/json')) {
       const schema = route.response[String(res.statusCode)] ?? route.response['2xx'] ?? route.response.default;
       if (!schema) {
         if (!result.unchecked.includes(res.statusCode)) result.unchecked.push(res.statusCode);
       } else if (!schema.safeParse(res.json()).success) {
-        result.nonConforming.push(describeCase(c, res));
+        result.nonConforming.push(describeCase(c, res, request));
       }
     }
   }

@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)('fuzzing on %s', (kind) => {
   it(`answers ${INVALID_CASES} invalid inputs per route with no 5xx, no business-table change and one audit record per state change`, async () => {
     const failures: string[] = [];
     let fuzzed = 0;
-    // One snapshot around all routes keeps this fast; `npm run drill:fuzz` names the route.
+    // One snapshot around all routes keeps this fast; `npm run drill:fuzz` snapshots per batch and names the case.
     const before = await snapshot(t.database);
     for (const route of routes) {
       const caller = callerFor(route);
@@ -55,6 +55,7 @@ describe.each(DATABASE_KINDS)('fuzzing on %s', (kind) => {
       if (result.cases < INVALID_CASES) failures.push(`${route.key}: only ${result.cases} invalid cases generated`);
       for (const e of result.serverErrors.slice(0, 3)) failures.push(`${route.key}: ${e}`);
       if (result.auditSurplus !== 0) failures.push(`${route.key}: ${result.auditSurplus > 0 ? '+' : ''}${result.auditSurplus} audit records against one per request`);
+      for (const m of result.auditMisses.slice(0, 3)) failures.push(`${route.key}: ${m}`);
     }
     const changes = changedTables(before, await snapshot(t.database));
     if (changes.length) failures.push(`business tables changed: ${changes.join(', ')} (npm run drill:fuzz names the route)`);
