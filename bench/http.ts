@@ -201,7 +201,8 @@ async function benchDatabase(kind: string, cluster: Cluster | null): Promise<Dat
     const probe = async (server: string, url: string, headers: Record<string, string>, cache: CacheUse) => {
       let bytes = 0;
       for (let i = 0; i < 2; i += 1) {
-        const res = await fetch(`${server}${url}`, { headers });
+        // A new connection: a kept-alive one may have been closed by the server during a long seed.
+        const res = await fetch(`${server}${url}`, { headers: { ...headers, connection: 'close' } });
         bytes = (await res.arrayBuffer()).byteLength;
         if (!res.ok) throw new Error(`${url} answers ${res.status}`);
         const seen = res.headers.get('x-yizheng-cache');

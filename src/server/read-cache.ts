@@ -94,7 +94,7 @@ export function registerReadCache(app: FastifyInstance, cache: ReadCache): void 
     const version = await requestDataVersion(req);
     const { userId, roles, organizationId } = req.user;
     const key = [userId, roles.join(','), organizationId ?? '', urumqiDate(app.ctx.now()), req.url].join('\u0000');
-    const payload = cache.get<string>(version, key);
+    const payload = cache.get<Buffer>(version, key);
     if (payload !== undefined) {
       return reply.header('x-yizheng-cache', 'hit').type('application/json; charset=utf-8').send(payload);
     }
@@ -104,7 +104,10 @@ export function registerReadCache(app: FastifyInstance, cache: ReadCache): void 
 
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.readCacheKey && req.dataVersion && reply.statusCode === 200 && typeof payload === 'string') {
-      cache.set(req.dataVersion, req.readCacheKey, payload, payload.length * 2);
+      // Kept as UTF-8 bytes: a hit is then written as it is, not encoded again.
+      const bytes = Buffer.from(payload);
+      cache.set(req.dataVersion, req.readCacheKey, bytes, bytes.length);
+      return bytes;
     }
     return payload;
   });
