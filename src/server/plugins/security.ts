@@ -59,12 +59,13 @@ export function registerSecurityHooks(app: FastifyInstance, cache: ReadCache | n
     }
   });
 
-  // PostgreSQL text cannot hold U+0000: refuse it at the door rather than fail (500) in the database.
+  // PostgreSQL text cannot hold U+0000, nor jsonb (audit details) a lone UTF-16 surrogate, which JSON
+  // writes as "\ud800": refuse both at the door rather than fail (500) in the database.
   app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    if (containsNul(req.params) || containsNul(req.query) || containsNul(req.body)) {
-      throw errors.validation('请求中含有不允许的空字符（U+0000）');
-    }
+    const found = unstorableText(req.params) ?? unstorableText(req.query) ?? unstorableText(req.body);
+    if (found === 'nul') throw errors.validation('请求中含有不允许的空字符（U+0000）');
+    if (found === 'surrogate') throw errors.validation('请求中含有无法保存的字符（不成对的 UTF-16 代理项），请检查输入内容');
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -123,21 +124,31 @@ async function ensureAudited(req: FastifyRequest, reply: FastifyReply) {
   });
 }
 
-/** Whether any string or key in a parsed request part contains U+0000 (iterative: bodies may nest deeply). */
-function containsNul(value: unknown): boolean {
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unstorableString(text: string): 'nul' | 'surrogate' | null {
+  if (text.includes('\u0000')) return 'nul';
+  return LONE_SURROGATE.test(text) ? 'surrogate' : null;
+}
+
+/** Whether any string or key in a parsed request part holds U+0000 or a lone surrogate (iterative: bodies may nest deeply). */
+export function unstorableText(value: unknown): 'nul' | 'surrogate' | null {
   const stack: unknown[] = [value];
   while (stack.length) {
     const item = stack.pop();
     if (typeof item === 'string') {
-      if (item.includes('\u0000')) return true;
+      const found = unstorableString(item);
+      if (found) return found;
     } else if (item !== null && typeof item === 'object') {
       for (const [key, child] of Object.entries(item)) {
-        if (key.includes('\u0000')) return true;
+        const found = unstorableString(key);
+        if (found) return found;
         stack.push(child);
       }
     }
   }
-  return false;
+  return null;
 }
 
 /**
