@@ -153,6 +153,22 @@ async function freshPostgresDatabase(cluster: Cluster, prefix: string): Promise<
   return url.toString();
 }
 
+/**
+ * The 100× seed keeps PGlite's thread (the server's) busy for minutes; when it ends, the server's
+ * overdue keep-alive timers close the idle sockets just as the next request is sent on one of them
+ * (ECONNRESET, "fetch failed"). Such a request is sent again.
+ */
+async function fetchRetrying(url: string, headers: Record<string, string>): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, { headers });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 async function measureCeiling(): Promise<Load> {
   const bare = Fastify({ logger: false });
   bare.get('/ceiling', async () => ({ status: 'ok' }));
@@ -201,8 +217,7 @@ async function benchDatabase(kind: string, cluster: Cluster | null): Promise<Dat
     const probe = async (server: string, url: string, headers: Record<string, string>, cache: CacheUse) => {
       let bytes = 0;
       for (let i = 0; i < 2; i += 1) {
-        // A new connection: a kept-alive one may have been closed by the server during a long seed.
-        const res = await fetch(`${server}${url}`, { headers: { ...headers, connection: 'close' } });
+        const res = await fetchRetrying(`${server}${url}`, headers);
         bytes = (await res.arrayBuffer()).byteLength;
         if (!res.ok) throw new Error(`${url} answers ${res.status}`);
         const seen = res.headers.get('x-yizheng-cache');
