@@ -133,7 +133,7 @@ function unstorableString(text: string): 'nul' | 'surrogate' | null {
 }
 
 /** Whether any string or key in a parsed request part holds U+0000 or a lone surrogate (iterative: bodies may nest deeply). */
-export function unstorableText(value: unknown): 'nul' | 'surrogate' | null {
+function unstorableText(value: unknown): 'nul' | 'surrogate' | null {
   const stack: unknown[] = [value];
   while (stack.length) {
     const item = stack.pop();
