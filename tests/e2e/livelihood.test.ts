@@ -14,6 +14,7 @@ const REAL = readFileSync(new URL('../../assets/documents/yili-2023-government-d
 
 describe('livelihood reporting and the leaders’ dashboard in Chromium', () => {
   let e: E2e;
+  let clock = new Date('2023-04-03T04:00:00Z');
   const as = async (username: string) => {
     await e.page.context().clearCookies();
     await e.loginAs(username);
@@ -21,7 +22,7 @@ describe('livelihood reporting and the leaders’ dashboard in Chromium', () => 
   const totals = async () => (await e.page.getByTestId('totals').innerText()).replace(/\s+/g, ' ');
 
   beforeAll(async () => {
-    e = await startE2e('pglite', { now: () => new Date('2023-04-03T04:00:00Z') });
+    e = await startE2e('pglite', { now: () => clock });
     await importDocuments(e.t.database, systemActor(), REAL, { source: 'yili-2023.txt' });
     const plan = await requirePlan(e.t.database.db);
     await setReportingStart(e.t.database, systemActor(), plan.id, '2023-03-01');
@@ -76,5 +77,26 @@ describe('livelihood reporting and the leaders’ dashboard in Chromium', () => 
     await poll(() => e.page.getByText('2023年3月报告应于 2023-04-10 前报送').count()).toBe(1);
     await poll(async () => (await e.page.getByTestId('reporting-counts').innerText()).replace(/\s+/g, ' ')).toBe('应报 47 按时 1 逾期 0 未报 0 未到期 46');
     await e.screenshot('livelihood-reporting');
+  });
+
+  it('at year end the dashboard lists the overdue and the red measures, each with its project', async () => {
+    clock = new Date('2023-12-15T04:00:00Z');
+    await as('boss');
+    await e.page.goto(`${e.baseUrl}/livelihood/dashboard`);
+    const overdueCard = e.page.locator('.ant-card').filter({ hasText: /^逾期未完成（\d+）/ });
+    await poll(async () => Number((await overdueCard.locator('.ant-card-head-title').innerText()).match(/\d+/)?.[0])).toBeGreaterThan(0);
+    const rows = overdueCard.locator('tbody tr.ant-table-row');
+    const count = Number((await overdueCard.locator('.ant-card-head-title').innerText()).match(/\d+/)?.[0]);
+    expect(await rows.count()).toBe(count);
+    for (let i = 0; i < count; i += 1) {
+      const cells = rows.nth(i).locator('td');
+      expect(await cells.nth(0).innerText()).toMatch(/^\d+\.\d+$/);
+      expect(await cells.nth(1).innerText()).not.toBe('');
+      expect(await cells.nth(5).innerText()).toMatch(/^已超过完成时限（2023-\d\d-\d\d），进度\d+%/);
+    }
+    const red = e.page.getByTestId('red-list');
+    expect(await red.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await e.page.getByTestId('totals').innerText()).toMatch(/^红灯\s+[1-9]/);
+    await e.screenshot('livelihood-dashboard-year-end');
   });
 });

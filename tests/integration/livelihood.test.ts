@@ -188,6 +188,13 @@ describe.each(DATABASE_KINDS)('livelihood on %s', (kind) => {
     expect(dashboard.json().totals.red).toBeGreaterThan(0);
     const projects = (await staff.request('GET', '/api/livelihood/projects')).json();
     expect(projects.calendarWarnings).toEqual(dashboard.json().calendarWarnings);
+    // The dashboard lists each red or overdue measure once, as the projects page lights it.
+    type Listed = { id: string; light: string; reasons: { code: string }[] };
+    const lit: Listed[] = projects.projects.flatMap((p: { measures: Listed[] }) => p.measures);
+    const attention: { id: string; overdue: boolean }[] = dashboard.json().attention;
+    expect(attention.map((m) => m.id).sort()).toEqual(lit.filter((m) => m.light === 'red').map((m) => m.id).sort());
+    expect(attention.filter((m) => m.overdue).map((m) => m.id).sort()).toEqual(lit.filter((m) => m.reasons.some((r) => r.code === 'OVERDUE')).map((m) => m.id).sort());
+    expect(attention.some((m) => m.overdue)).toBe(true);
     const id = projects.projects[0].measures[0].id;
     expect((await staff.request('GET', `/api/livelihood/measures/${id}`)).json().calendarWarnings).toHaveLength(1);
     expect((await hr.request('GET', '/api/livelihood/my-tasks')).json().calendarWarnings).toHaveLength(1);

@@ -8,7 +8,7 @@ export {
   MONTHLY_REPORT_DUE_WORKDAY, measureProgress, monthlyReportDueDate, monthlyReportState,
   type MonthlyReportState, type ProgressReport, type ReportingOptions,
 } from './reporting.js';
-export { statusLight, type MeasureStatus, type StatusLight, type StatusOptions, type StatusReason } from './status-light.js';
+export { briefReasons, statusLight, type MeasureStatus, type StatusLight, type StatusOptions, type StatusReason } from './status-light.js';
 export {
   quarterlySummary, type MonthSummary, type MonthlyReportItem, type ProjectQuarterSummary, type QuarterRef, type ReportCounts,
 } from './quarterly.js';

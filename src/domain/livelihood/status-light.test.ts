@@ -3,7 +3,7 @@ import { createWorkdayCalendar } from '../calendar/workday-calendar.js';
 import { nationalYearCalendar } from '../calendar/national.js';
 import { XINJIANG_REGIONAL_2023, xinjiangWorkdayCalendar } from '../calendar/xinjiang.js';
 import type { ProgressReport } from './reporting.js';
-import { statusLight, type StatusReason } from './status-light.js';
+import { briefReasons, statusLight, type StatusReason } from './status-light.js';
 import type { Measure } from './types.js';
 
 const calendar = xinjiangWorkdayCalendar([2023]);
@@ -32,6 +32,10 @@ const monthly = (unit: string, months: number[], progress: number) =>
 
 const red = (code: StatusReason['code'], message: string): StatusReason => ({ light: 'red', code, message });
 const yellow = (code: StatusReason['code'], message: string): StatusReason => ({ light: 'yellow', code, message });
+/** REPORT_MISSING for a unit's month, with the due date its message names. */
+const missing = (unit: string, period: string, dueOn: string): StatusReason => ({
+  light: 'red', code: 'REPORT_MISSING', message: `${unit}未报送${period.slice(0, 4)}年${Number(period.slice(5))}月进展（应于${dueOn}前报送）`, unit, period,
+});
 const green = (code: StatusReason['code'], message: string): StatusReason => ({ light: 'green', code, message });
 const MILESTONE_1 = yellow('MILESTONE_MISSED', '节点“3月底前完成维修养护86处农村饮水工程招投标工作”（2023-03-31）已过，未报完成');
 
@@ -42,11 +46,11 @@ describe('statusLight', () => {
     ['March report due on the 5th working day (清明 4月5日 skipped): still pending on 4月10日', WATER, [], '2023-04-10',
       [yellow('BEHIND_SCHEDULE', '进度0%，落后于时间进度13%'), MILESTONE_1]],
     ['missing the day after', WATER, [], '2023-04-11',
-      [red('REPORT_MISSING', '州水利局未报送2023年3月进展（应于2023-04-10前报送）'), yellow('BEHIND_SCHEDULE', '进度0%，落后于时间进度13%'), MILESTONE_1]],
+      [missing('州水利局', '2023-03', '2023-04-10'), yellow('BEHIND_SCHEDULE', '进度0%，落后于时间进度13%'), MILESTONE_1]],
     ['a late report is no longer missing; milestone reported done', WATER,
       [water('2023-03', '2023-04-12', 30, [WATER.milestones[0].text])], '2023-04-13', [green('ON_TRACK', '按计划推进，进度30%')]],
     ['a report dated after today does not count yet', WATER, [water('2023-03', '2023-04-12', 30)], '2023-04-11',
-      [red('REPORT_MISSING', '州水利局未报送2023年3月进展（应于2023-04-10前报送）'), yellow('BEHIND_SCHEDULE', '进度0%，落后于时间进度13%'), MILESTONE_1]],
+      [missing('州水利局', '2023-03', '2023-04-10'), yellow('BEHIND_SCHEDULE', '进度0%，落后于时间进度13%'), MILESTONE_1]],
     ['within 5 working days of the deadline (国庆 9月29日 off)', WAGES, monthly('州人力资源和社会保障局', [1, 2, 3, 4, 5, 6, 7, 8], 99), '2023-09-25',
       [yellow('NEAR_DEADLINE', '距完成时限（2023-09-30）仅剩3个工作日')]],
     ['overdue; the September report is not due before 10月11日 (10月7–8日 worked)', WAGES, monthly('州人力资源和社会保障局', [1, 2, 3, 4, 5, 6, 7, 8], 99), '2023-10-10',
@@ -54,7 +58,7 @@ describe('statusLight', () => {
     ['complete, even after the deadline', WAGES, [report('州人力资源和社会保障局', '2023-10', '2023-10-09', 100)], '2023-11-20', [green('COMPLETE', '已完成')]],
     ['continuous joint measure: one unit silent for May', TRAFFIC,
       [...monthly('州公安局', [1, 2, 3, 4, 5], 40), ...monthly('州交通运输局', [1, 2, 3, 4], 50)], '2023-06-15',
-      [red('REPORT_MISSING', '州交通运输局未报送2023年5月进展（应于2023-06-07前报送）')]],
+      [missing('州交通运输局', '2023-05', '2023-06-07')]],
     ['continuous joint measure: all in', TRAFFIC,
       [...monthly('州公安局', [1, 2, 3, 4, 5], 40), ...monthly('州交通运输局', [1, 2, 3, 4, 5], 50)], '2023-06-15', [green('ON_TRACK', '按计划推进，进度40%')]],
   ])('%s', (_name, measure, reports, today, reasons) => {
@@ -88,12 +92,41 @@ describe('statusLight', () => {
     const options = { planStart: '2023-01-01', planEnd: '2023-12-31' };
     expect(statusLight(TRAFFIC, [...reports, ...december], '2024-03-15', twoYears, options).light).toBe('green');
     expect(statusLight(TRAFFIC, reports, '2024-03-15', twoYears, options).reasons).toEqual([
-      red('REPORT_MISSING', '州公安局未报送2023年12月进展（应于2024-01-08前报送）'),
-      red('REPORT_MISSING', '州交通运输局未报送2023年12月进展（应于2024-01-08前报送）'),
+      missing('州公安局', '2023-12', '2024-01-08'),
+      missing('州交通运输局', '2023-12', '2024-01-08'),
     ]);
     expect(statusLight(TRAFFIC, [...reports, ...december], '2024-03-15', twoYears, { planStart: '2023-01-01' }).reasons.map((r) => r.message)).toEqual([
       '州交通运输局未报送2024年1月进展（应于2024-02-06前报送）', // 2月4日（周日）春节调休上班
       '州交通运输局未报送2024年2月进展（应于2024-03-07前报送）',
     ]);
+  });
+});
+
+describe('briefReasons', () => {
+  it('puts a unit’s missing months in one line, runs of months as ranges', () => {
+    const reports = [...monthly('州公安局', [1, 2, 3, 4, 5], 40), ...monthly('州交通运输局', [2, 4], 50)];
+    const reasons = statusLight(TRAFFIC, reports, '2023-06-15', calendar).reasons;
+    expect(reasons.map((r) => r.period)).toEqual(['2023-01', '2023-03', '2023-05']);
+    expect(briefReasons(reasons)).toEqual([
+      { light: 'red', code: 'REPORT_MISSING', unit: '州交通运输局', message: '州交通运输局有3个月进展未报送：2023年1月、2023年3月、2023年5月' },
+    ]);
+  });
+
+  it('keeps other reasons and a single missing month as they are, in their places; ranges cross the year', () => {
+    const overdue: StatusReason = { light: 'red', code: 'OVERDUE', message: '已超过完成时限（2023-10-31），进度20%' };
+    const behind: StatusReason = { light: 'yellow', code: 'MILESTONE_MISSED', message: '节点“招标”（2023-06-30）已过，未报完成' };
+    const reasons = [
+      overdue,
+      missing('州民政局', '2023-11', '2023-12-07'), missing('州水利局', '2023-11', '2023-12-07'),
+      missing('州民政局', '2023-12', '2024-01-08'), missing('州民政局', '2024-01', '2024-02-06'),
+      behind,
+    ];
+    expect(briefReasons(reasons)).toEqual([
+      overdue,
+      { light: 'red', code: 'REPORT_MISSING', unit: '州民政局', message: '州民政局有3个月进展未报送：2023年11月至2024年1月' },
+      missing('州水利局', '2023-11', '2023-12-07'),
+      behind,
+    ]);
+    expect(briefReasons([missing('州民政局', '2023-03', '2023-04-10'), missing('州民政局', '2023-04', '2023-05-09')])[0].message).toBe('州民政局有2个月进展未报送：2023年3月至4月');
   });
 });

@@ -13,6 +13,10 @@ export interface StatusReason {
   light: StatusLight;
   code: 'COMPLETE' | 'ON_TRACK' | 'OVERDUE' | 'REPORT_MISSING' | 'BEHIND_SCHEDULE' | 'MILESTONE_MISSED' | 'NEAR_DEADLINE';
   message: string;
+  /** REPORT_MISSING: the unit whose report is missing. */
+  unit?: string;
+  /** REPORT_MISSING: the month (YYYY-MM) it was due for. */
+  period?: string;
 }
 
 export interface MeasureStatus {
@@ -63,6 +67,40 @@ export function statusLight(
   return { light, reasons, progressPercent, elapsedPercent };
 }
 
+/**
+ * The reasons as a leader reads them in a list: a unit's missing monthly reports in one line, at the
+ * place of its first (州水利局有3个月进展未报送：2023年3月至5月); a single missing month and every
+ * other reason as they are.
+ */
+export function briefReasons(reasons: readonly StatusReason[]): StatusReason[] {
+  const missing = new Map<string, string[]>();
+  for (const r of reasons) {
+    if (r.code === 'REPORT_MISSING' && r.unit && r.period) missing.set(r.unit, [...(missing.get(r.unit) ?? []), r.period]);
+  }
+  const brief: StatusReason[] = [];
+  for (const r of reasons) {
+    const periods = r.code === 'REPORT_MISSING' && r.unit ? missing.get(r.unit) : undefined;
+    if (!r.unit || !periods || periods.length < 2) brief.push(r);
+    else if (periods[0] === r.period) {
+      brief.push({ light: r.light, code: r.code, unit: r.unit, message: `${r.unit}有${periods.length}个月进展未报送：${monthRanges(periods)}` });
+    }
+  }
+  return brief;
+}
+
+/** 2023年3月至5月、2023年8月、2023年11月至2024年1月. */
+function monthRanges(periods: readonly string[]): string {
+  const runs: [string, string][] = [];
+  for (const p of [...new Set(periods)].sort()) {
+    const last = runs.at(-1);
+    if (last && nextPeriod(last[1]) === p) last[1] = p;
+    else runs.push([p, p]);
+  }
+  const month = (p: string) => `${Number(p.slice(5, 7))}月`;
+  const label = (p: string) => `${p.slice(0, 4)}年${month(p)}`;
+  return runs.map(([a, b]) => (a === b ? label(a) : `${label(a)}至${a.slice(0, 4) === b.slice(0, 4) ? month(b) : label(b)}`)).join('、');
+}
+
 function elapsedShare(planStart: IsoDate, deadline: IsoDate, today: IsoDate): number {
   const total = daysBetween(planStart, deadline);
   const gone = Math.min(Math.max(daysBetween(planStart, today), 0), total);
@@ -87,7 +125,7 @@ function missingReports(
       const own = seen.filter((r) => r.unit === unit && r.period === period);
       if (monthlyReportState(own, dueOn, today) !== 'missing') continue;
       const [y, m] = period.split('-').map(Number);
-      reasons.push({ light: 'red', code: 'REPORT_MISSING', message: `${unit}未报送${y}年${m}月进展（应于${dueOn}前报送）` });
+      reasons.push({ light: 'red', code: 'REPORT_MISSING', message: `${unit}未报送${y}年${m}月进展（应于${dueOn}前报送）`, unit, period });
     }
   }
   return reasons;

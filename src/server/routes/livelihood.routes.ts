@@ -121,7 +121,34 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/livelihood/my-tasks', { schema: { tags } }, async (req) => myTasks(database.db, userActorOf(req), today()));
 
-  app.get('/livelihood/dashboard', { config: { readCache: true }, schema: { tags } }, async () => livelihoodDashboard(database.db, today()));
+  app.get(
+    '/livelihood/dashboard',
+    {
+      config: { readCache: true },
+      schema: {
+        tags,
+        response: {
+          200: z.object({
+            today: z.string(),
+            calendarWarnings: z.array(z.string()),
+            plan: z.object({ year: z.number(), docNumber: z.string().nullable() }),
+            totals: z.object(lights),
+            byProject: z.array(z.object({ no: z.number(), title: z.string(), ...lights })),
+            byDepartment: z.array(z.object({ organizationId: z.string(), name: z.string(), ...lights })),
+            targets: z.array(z.object({
+              projectNo: z.number(), targetId: z.string(), text: z.string(), context: z.string(), value: z.number(), unit: z.string(),
+              reached: z.number().nullable(), percent: z.number().nullable(),
+            })),
+            attention: z.array(z.object({
+              id: z.string(), projectNo: z.number(), no: z.number(), units: z.array(z.string()), deadline: z.string().nullable(),
+              progressPercent: z.number(), light, overdue: z.boolean(), reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+            })),
+          }),
+        },
+      },
+    },
+    async () => livelihoodDashboard(database.db, today()),
+  );
 
   app.get('/livelihood/reporting', { schema: { tags, querystring: z.strictObject({ period }) } }, async (req) => reportingStatus(database.db, req.query.period, today()));
 

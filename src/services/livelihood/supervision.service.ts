@@ -3,6 +3,7 @@ import { queryRows, type Database, type Db } from '../../db/client.js';
 import { livelihoodLightSnapshots, livelihoodMeasures, livelihoodProjects, livelihoodSupervisions, users } from '../../db/schema/index.js';
 import { CalendarMissingError } from '../../domain/calendar/index.js';
 import { DomainError, errors } from '../../domain/errors.js';
+import { briefReasons } from '../../domain/livelihood/index.js';
 import { isIsoDate, urumqiDate, type IsoDate } from '../../domain/shared/dates.js';
 import { systemActor, type Actor } from '../actor.js';
 import { runAudited } from '../audit/audit.service.js';
@@ -143,7 +144,7 @@ export async function listSupervisions(db: Db, filter: { status?: 'open' | 'clos
     .orderBy(asc(livelihoodSupervisions.status), desc(livelihoodSupervisions.openedOn), asc(livelihoodProjects.no), asc(livelihoodMeasures.no));
   return rows.map(({ task, measureNo, projectNo, projectTitle, updatedBy }) => ({
     id: task.id, measureId: task.measureId, projectNo, projectTitle, measureNo, status: task.status, openedOn: task.openedOn,
-    reasons: task.reasons.map((r) => r.message), visitOn: task.visitOn, findings: task.findings, followUp: task.followUp, closedOn: task.closedOn,
+    reasons: briefReasons(task.reasons).map((r) => r.message), visitOn: task.visitOn, findings: task.findings, followUp: task.followUp, closedOn: task.closedOn,
     openedBy: task.createdBy === null ? '系统（红灯自动生成）' : '督查室', updatedBy,
   }));
 }

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { livelihoodReportAttachments, livelihoodReports, organizations, users } from '../../db/schema/index.js';
 import { errors } from '../../domain/errors.js';
-import { monthlyReportDueDate } from '../../domain/livelihood/index.js';
+import { briefReasons, monthlyReportDueDate } from '../../domain/livelihood/index.js';
 import { addMonths, type IsoDate } from '../../domain/shared/dates.js';
 import type { Actor } from '../actor.js';
 import { withProvisionalCalendar } from '../calendar/index.js';
@@ -98,7 +98,8 @@ async function userNames(db: Db, reports: readonly StoredReport[]): Promise<Map<
 
 /**
  * 领导驾驶舱: lights by project and by department (a joint measure counts for each of its units),
- * target attainment from the latest reported value of each target, and the overdue list.
+ * target attainment from the latest reported value of each target, and the measures needing
+ * attention (red or overdue; each listed once, flagged).
  */
 export async function livelihoodDashboard(db: Db, today: IsoDate) {
   const { plan, measures, reports, calendarWarnings } = await loadPlanStatus(db, today, undefined, { provisional: true });
@@ -118,7 +119,6 @@ export async function livelihoodDashboard(db: Db, today: IsoDate) {
     candidates.sort((a, b) => (a.period === b.period ? (a.submittedOn < b.submittedOn ? 1 : -1) : a.period < b.period ? 1 : -1));
     return candidates[0]?.value ?? null;
   };
-  const title = (id: string) => plan.projects.find((p) => p.id === id)?.project.title ?? '';
   return {
     today,
     calendarWarnings,
@@ -137,8 +137,28 @@ export async function livelihoodDashboard(db: Db, today: IsoDate) {
         };
       }),
     ),
-    overdue: measures.filter((m) => m.status.reasons.some((r) => r.code === 'OVERDUE')).map((m) => measureSummary(m, title)),
-    red: measures.filter((m) => m.status.light === 'red').map((m) => measureSummary(m, title)),
+    attention: measures.filter((m) => m.status.light === 'red' || isOverdue(m)).map(attentionItem),
+  };
+}
+
+const isOverdue = (m: MeasureWithStatus) => m.status.reasons.some((r) => r.code === 'OVERDUE');
+
+/**
+ * A red or overdue measure as the dashboard lists it: what the row shows and the red reasons (a
+ * unit's missing months in one line), no more (the measure's text, leaders and reports are on its own page; its project's title is in
+ * byProject).
+ */
+function attentionItem(m: MeasureWithStatus) {
+  return {
+    id: m.id,
+    projectNo: m.projectNo,
+    no: m.measure.no,
+    units: m.units.map((u) => u.name),
+    deadline: m.measure.deadline,
+    progressPercent: m.status.progressPercent,
+    light: m.status.light,
+    overdue: isOverdue(m),
+    reasons: briefReasons(m.status.reasons).filter((r) => r.light === 'red').map((r) => ({ code: r.code, message: r.message })),
   };
 }
 

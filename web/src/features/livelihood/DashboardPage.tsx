@@ -5,7 +5,7 @@ import { ErrorAlert, PageLoading, useApi } from '../../ui';
 import { attainmentOption, departmentLightsOption, projectLightsOption, totalsOption } from './dashboardCharts';
 import { EChart } from './EChart';
 import { CalendarWarnings, LightTag, ReasonList } from './LightTag';
-import { LIGHT_COLORS, type DashboardData, type MeasureSummary } from './livelihoodApi';
+import { attentionLists, LIGHT_COLORS, type AttentionItem, type DashboardData } from './livelihoodApi';
 
 /** 领导驾驶舱: lights by project and department, target attainment, and what is red or overdue. */
 export default function DashboardPage() {
@@ -18,13 +18,15 @@ export default function DashboardPage() {
   if (!data || !options) {
     return dashboard.error ? <ErrorAlert error={dashboard.error} onRetry={dashboard.reload} title="驾驶舱无法计算" /> : <PageLoading />;
   }
+  const projectTitles = new Map(data.byProject.map((p) => [p.no, p.title]));
+  const { overdue, red } = attentionLists(data);
   const listColumns = [
-    { title: '措施', key: 'no', width: 70, render: (_: unknown, m: MeasureSummary) => <Link to={`/livelihood/measures/${m.id}`}>{m.projectNo}.{m.no}</Link> },
-    { title: '项目', dataIndex: 'projectTitle', ellipsis: true },
+    { title: '措施', key: 'no', width: 70, render: (_: unknown, m: AttentionItem) => <Link to={`/livelihood/measures/${m.id}`}>{m.projectNo}.{m.no}</Link> },
+    { title: '项目', key: 'project', ellipsis: true, render: (_: unknown, m: AttentionItem) => projectTitles.get(m.projectNo) ?? '' },
     { title: '牵头单位', dataIndex: 'units', width: 200, render: (u: string[]) => u.join('、') },
     { title: '完成时限', dataIndex: 'deadline', width: 110, render: (d: string | null) => d ?? '持续' },
     { title: '进度', dataIndex: 'progressPercent', width: 70, render: (p: number) => `${p}%` },
-    { title: '原因', key: 'reasons', render: (_: unknown, m: MeasureSummary) => <ReasonList reasons={m.reasons.filter((r) => r.light === 'red')} /> },
+    { title: '原因', key: 'reasons', render: (_: unknown, m: AttentionItem) => <ReasonList reasons={m.reasons.map((r) => ({ ...r, light: 'red' as const }))} /> },
   ];
   return (
     <>
@@ -57,14 +59,14 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card title={`逾期未完成（${data.overdue.length}）`} size="small">
-            <Table rowKey="id" size="small" columns={listColumns} dataSource={data.overdue} pagination={false} locale={{ emptyText: '没有逾期未完成的措施' }} />
+          <Card title={`逾期未完成（${overdue.length}）`} size="small">
+            <Table rowKey="id" size="small" columns={listColumns} dataSource={overdue} pagination={false} locale={{ emptyText: '没有逾期未完成的措施' }} />
           </Card>
         </Col>
         <Col xs={24}>
-          <Card title={`红灯措施（${data.red.length}）`} size="small">
-            <Table rowKey="id" size="small" columns={[...listColumns.slice(0, 5), { title: '灯色', key: 'light', width: 90, render: (_: unknown, m: MeasureSummary) => <LightTag light={m.light} /> }, listColumns[5]]}
-              dataSource={data.red} pagination={{ pageSize: 10 }} data-testid="red-list" />
+          <Card title={`红灯措施（${red.length}）`} size="small">
+            <Table rowKey="id" size="small" columns={[...listColumns.slice(0, 5), { title: '灯色', key: 'light', width: 90, render: (_: unknown, m: AttentionItem) => <LightTag light={m.light} /> }, listColumns[5]]}
+              dataSource={red} pagination={{ pageSize: 10 }} data-testid="red-list" />
           </Card>
         </Col>
       </Row>

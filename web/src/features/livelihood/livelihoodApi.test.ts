@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attainmentOption, departmentLightsOption, totalsOption } from './dashboardCharts';
-import { byUrgency, periodLabel, reportablePeriods, type DashboardData } from './livelihoodApi';
+import { attentionLists, byUrgency, periodLabel, reportablePeriods, type DashboardData } from './livelihoodApi';
 
 const data: DashboardData = {
   today: '2023-04-11',
@@ -13,8 +13,7 @@ const data: DashboardData = {
     { projectNo: 2, targetId: 't1', text: '5.09万人', context: '务工规模不低于5.09万人', value: 50900, unit: '人', reached: 12000, percent: 23 },
     { projectNo: 2, targetId: 't2', text: '0.26万人', context: '…0.26万人', value: 2600, unit: '人', reached: null, percent: null },
   ],
-  overdue: [],
-  red: [],
+  attention: [],
 };
 
 describe('livelihood helpers', () => {
@@ -22,6 +21,13 @@ describe('livelihood helpers', () => {
     expect(periodLabel('2023-03')).toBe('2023年3月');
     expect(reportablePeriods('2023-04-11', 2023, '2023-03-01')).toEqual(['2023-04', '2023-03']);
     expect(reportablePeriods('2024-02-01', 2023, '2023-11-01')).toEqual(['2023-12', '2023-11']);
+  });
+
+  it('splits the measures needing attention into the overdue list and the red list', () => {
+    const item = (id: string, light: 'red' | 'yellow', overdue: boolean) => ({ id, projectNo: 1, no: 1, units: [], deadline: null, progressPercent: 0, light, overdue, reasons: [] });
+    const lists = attentionLists({ attention: [item('a', 'red', true), item('b', 'red', false), item('c', 'yellow', true)] });
+    expect(lists.overdue.map((m) => m.id)).toEqual(['a', 'c']);
+    expect(lists.red.map((m) => m.id)).toEqual(['a', 'b']);
   });
 
   it('orders red first', () => {

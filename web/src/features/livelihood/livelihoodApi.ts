@@ -103,8 +103,26 @@ export interface DashboardData {
   byProject: ({ no: number; title: string } & LightCounts)[];
   byDepartment: ({ organizationId: string; name: string } & LightCounts)[];
   targets: { projectNo: number; targetId: string; text: string; context: string; value: number; unit: string; reached: number | null; percent: number | null }[];
-  overdue: MeasureSummary[];
-  red: MeasureSummary[];
+  /** Red or overdue measures, each once. */
+  attention: AttentionItem[];
+}
+
+/** The dashboard's two lists: overdue measures, and red ones (an overdue measure is red, so it is in both). */
+export function attentionLists(data: Pick<DashboardData, 'attention'>): { overdue: AttentionItem[]; red: AttentionItem[] } {
+  return { overdue: data.attention.filter((m) => m.overdue), red: data.attention.filter((m) => m.light === 'red') };
+}
+
+/** A measure the dashboard lists: red, overdue or both (its red reasons only). */
+export interface AttentionItem {
+  id: string;
+  projectNo: number;
+  no: number;
+  units: string[];
+  deadline: string | null;
+  progressPercent: number;
+  light: Light;
+  overdue: boolean;
+  reasons: { code: string; message: string }[];
 }
 
 export interface MyTask extends MeasureSummary {
