@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { parseDocuments } from '../../src/domain/documents/index.js';
 import { systemActor } from '../../src/services/actor.js';
-import { holidayNoticeImporter, pressDeadlineFor } from '../../src/services/calendar/index.js';
+import { holidayNoticeImporter, loadWorkdayCalendar, pressDeadlineFor, storedYearCalendars } from '../../src/services/calendar/index.js';
 import { importDocuments } from '../../src/services/documents/import-documents.js';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/app.js';
 import { DATABASE_KINDS } from '../helpers/database.js';
@@ -112,5 +112,38 @@ describe.each(DATABASE_KINDS)('calendar on %s', (kind) => {
     expect(year.makeUpWorkdays.map((d: { date: string }) => d.date)).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
     // 2025-04-08 (Tue) back 7: 7, 3, 2, 1, (31 肉孜节, 30/29 off), 28, 27, 26
     expect((await reader.request('GET', '/api/calendar/deadline?date=2025-04-08')).json().deadline).toBe('2025-03-26');
+  });
+
+  it('reads the stored years again only after they change, however they change', async () => {
+    const db = t.database.db;
+    const isWorkday = async (date: string, on = db) => (await loadWorkdayCalendar(on)).calendar.isWorkday(date);
+    const kept = await storedYearCalendars(db);
+    expect(await storedYearCalendars(db)).toBe(kept);
+    expect(await isWorkday('2023-05-04')).toBe(true);
+
+    // Written by hand, past the app: seen on the next call.
+    await db.execute(sql`INSERT INTO calendar_days (year, date, kind, name, source) VALUES (2023, '2023-05-04', 'holiday', '青年节（试）', 'regional')`);
+    expect(await isWorkday('2023-05-04')).toBe(false);
+    await db.execute(sql`UPDATE calendar_days SET name = '青年节（改）' WHERE date = '2023-05-04'`);
+    const renamed = (await storedYearCalendars(db)).find((y) => y.year === 2023)?.holidays.find((d) => d.date === '2023-05-04');
+    expect(renamed?.name).toBe('青年节（改）');
+    await db.execute(sql`DELETE FROM calendar_days WHERE date = '2023-05-04'`);
+    expect(await isWorkday('2023-05-04')).toBe(true);
+
+    // Inside a transaction that wrote: its own view, and nothing of it kept after the rollback.
+    const rollback = new Error('rollback');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO calendar_days (year, date, kind, name, source) VALUES (2023, '2023-05-04', 'holiday', '青年节（试）', 'regional')`);
+        expect(await isWorkday('2023-05-04', tx)).toBe(false);
+        // A second change in the same transaction carries the same xmin: still seen.
+        await tx.execute(sql`UPDATE calendar_days SET name = '青年节（改）' WHERE date = '2023-05-04'`);
+        expect((await storedYearCalendars(tx)).find((y) => y.year === 2023)?.holidays.find((d) => d.date === '2023-05-04')?.name).toBe('青年节（改）');
+        // Others still see the committed years (PGlite has one connection, held by the transaction).
+        if (kind === 'postgres') expect(await isWorkday('2023-05-04')).toBe(true);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await isWorkday('2023-05-04')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 export {
   calendarMissing, defaultYearCalendars, getYearCalendar, listCalendarYears, loadWorkdayCalendar, mergeYearCalendars,
-  readYearCalendars, replaceYearCalendar, seedDefaultCalendars, withProvisionalCalendar, withWorkdayCalendar,
+  readYearCalendars, replaceYearCalendar, seedDefaultCalendars, storedYearCalendars, withProvisionalCalendar, withWorkdayCalendar,
   type LoadedCalendar, type Provisional, type StoredYear, type YearOrigin, type YearStatus,
 } from './year-calendars.js';
 export { addCalendarYear, confirmCalendarYear, removeCalendarDay, seedCalendars, setCalendarDay, type CalendarDayInput } from './manage-calendar.js';

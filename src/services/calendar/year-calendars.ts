@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
 import { calendarDays, calendarYears } from '../../db/schema/index.js';
 import {
   CalendarMissingError, createWorkdayCalendar, nationalYearCalendar, XINJIANG_REGIONAL_CALENDARS,
@@ -131,6 +131,32 @@ export async function readYearCalendars(db: Db, years?: readonly number[]): Prom
 }
 
 /** A year's stored arrangement, or CALENDAR_MISSING (404). */
+/**
+ * Every stored year, as readYearCalendars gives it, read again only when the calendar tables have
+ * changed: a stamp taken in the database (each row's xmin — the transaction that last wrote it — and
+ * key, hashed) names their content, so a write by any process or by hand is seen on the next call.
+ * Kept per Db object; inside a transaction that has written (pg_current_xact_id_if_assigned() is set)
+ * the tables are read as they are and nothing is kept. The years returned are shared: not to be changed.
+ */
+export async function storedYearCalendars(db: Db): Promise<readonly StoredYear[]> {
+  const [{ tx, stamp }] = await queryRows<{ tx: string | null; stamp: string }>(
+    db,
+    sql`SELECT pg_current_xact_id_if_assigned()::text AS tx,
+          (SELECT coalesce(md5(string_agg(year || ':' || xmin::text, ',' ORDER BY year)), '') FROM calendar_years) || '/' ||
+          (SELECT coalesce(md5(string_agg(date || ':' || xmin::text, ',' ORDER BY year, date)), '') FROM calendar_days) AS stamp`,
+  );
+  if (tx !== null) return readYearCalendars(db);
+  const kept = storedYears.get(db);
+  if (kept?.stamp === stamp) return kept.years;
+  // Read after the stamp: a write landing in between leaves newer years under an older stamp, which
+  // the next call's stamp no longer matches.
+  const years = await readYearCalendars(db);
+  storedYears.set(db, { stamp, years });
+  return years;
+}
+
+const storedYears = new WeakMap<Db, { stamp: string; years: readonly StoredYear[] }>();
+
 export async function getYearCalendar(db: Db, year: number): Promise<StoredYear> {
   const [found] = await readYearCalendars(db, [year]);
   if (!found) throw calendarMissing(year, null, 404);
@@ -147,7 +173,7 @@ export interface LoadedCalendar {
 }
 
 export async function loadWorkdayCalendar(db: Db): Promise<LoadedCalendar> {
-  const stored = await readYearCalendars(db);
+  const stored = await storedYearCalendars(db);
   const complete = stored.filter((y) => y.status === 'complete');
   const statuses = new Map(stored.map((y) => [y.year, y.status]));
   return {
@@ -195,7 +221,7 @@ export interface Provisional<T> {
  * still CALENDAR_MISSING: it is never treated as plain Monday–Friday.
  */
 export async function withProvisionalCalendar<T>(db: Db, work: (calendar: WorkdayCalendar) => T | Promise<T>): Promise<Provisional<T>> {
-  const stored = await readYearCalendars(db);
+  const stored = await storedYearCalendars(db);
   const usable = stored.filter((y) => y.status === 'complete' || y.status === 'national-only');
   const statuses = new Map(stored.map((y) => [y.year, y.status]));
   const provisional = new Set<number>();
