@@ -1,11 +1,13 @@
 /**
  * npm run bench:profile — where the time of one request goes: each read endpoint of `npm run bench`
  * called sequentially through fastify.inject (no network, no concurrency), mean and p95 per call.
- * Run with `node --cpu-prof` (see PERFORMANCE.md) to see the functions.
+ * BENCH_CPU_PROFILE=DIR writes a V8 CPU profile of the measured calls only (not the seeding), one
+ * file per endpoint, for Chrome DevTools or `node bench/profile-top.mjs FILE`.
  *
  *   BENCH_DB=pglite|postgres BENCH_CALLS=200 BENCH_READ_CACHE=on|off BENCH_ONLY=dashboard npm run bench:profile
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -39,13 +41,23 @@ async function main() {
   const body = [...bodies.items].sort((a, b) => b.members - a.members)[0];
   const urls = ['/api/health', `/api/auth/me`, `/api/documents?q=${encodeURIComponent(SEARCH_PROBE)}`, `/api/bodies/${body.id}`, '/api/livelihood/dashboard', '/api/awards/applications'];
   const only = process.env.BENCH_ONLY;
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  const inspector = profileDir ? new Session() : null;
+  inspector?.connect();
+  await inspector?.post('Profiler.enable');
   for (const url of urls.filter((u) => !only || u.includes(only))) {
+    await inspector?.post('Profiler.start');
     const times: number[] = [];
     for (let i = 0; i < CALLS; i += 1) {
       const t = performance.now();
       const res = await app.inject({ method: 'GET', url, headers: url === '/api/health' ? {} : { cookie } });
       times.push(performance.now() - t);
       if (res.statusCode !== 200) throw new Error(`${url} ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    if (inspector && profileDir) {
+      const { profile } = await inspector.post('Profiler.stop');
+      fs.mkdirSync(profileDir, { recursive: true });
+      fs.writeFileSync(path.join(profileDir, `${KIND}-${url.split('?')[0].replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`), JSON.stringify(profile));
     }
     times.sort((a, b) => a - b);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
