@@ -3,7 +3,7 @@ import type { WorkdayCalendar } from '../../domain/calendar/index.js';
 import { statusLight, type MeasureStatus, type StatusOptions } from '../../domain/livelihood/index.js';
 import type { IsoDate } from '../../domain/shared/dates.js';
 import { withProvisionalCalendar, withWorkdayCalendar } from '../calendar/index.js';
-import { planReports, requirePlan, type StoredMeasure, type StoredPlan, type StoredReport } from './plan.queries.js';
+import { planReports, requirePlan, type PlanReport, type StoredMeasure, type StoredPlan } from './plan.queries.js';
 
 /** How a plan is judged: reports from its start month, none owed after its year. */
 export function planOptions(plan: StoredPlan): StatusOptions {
@@ -12,11 +12,11 @@ export function planOptions(plan: StoredPlan): StatusOptions {
 
 export interface MeasureWithStatus extends StoredMeasure {
   status: MeasureStatus;
-  reports: StoredReport[];
+  reports: PlanReport[];
 }
 
 /** Every measure's light on `today`, computed from the reports (never stored as input). */
-export function measureStatuses(plan: StoredPlan, reports: readonly StoredReport[], today: IsoDate, calendar: WorkdayCalendar): MeasureWithStatus[] {
+export function measureStatuses(plan: StoredPlan, reports: readonly PlanReport[], today: IsoDate, calendar: WorkdayCalendar): MeasureWithStatus[] {
   const options = planOptions(plan);
   return plan.projects.flatMap((p) =>
     p.measures.map((m) => {
@@ -28,7 +28,7 @@ export function measureStatuses(plan: StoredPlan, reports: readonly StoredReport
 
 export interface PlanStatus {
   plan: StoredPlan;
-  reports: StoredReport[];
+  reports: PlanReport[];
   measures: MeasureWithStatus[];
   /** Years whose regional days are missing and the lights depended on (provisional only). */
   calendarWarnings: string[];
@@ -41,7 +41,7 @@ export interface PlanStatus {
  */
 export async function loadPlanStatus(db: Db, today: IsoDate, year?: number, options: { provisional?: boolean } = {}): Promise<PlanStatus> {
   const plan = await requirePlan(db, year);
-  const reports = await planReports(db, plan);
+  const reports = await planReports(db, plan, { narratives: false });
   const compute = (calendar: WorkdayCalendar) => measureStatuses(plan, reports, today, calendar);
   if (options.provisional) {
     const { value, calendarWarnings } = await withProvisionalCalendar(db, compute);

@@ -41,7 +41,7 @@ export async function refreshStatusLights(database: Database, today: IsoDate, ac
       const loaded = await loadWorkdayCalendar(tx);
       let measures;
       try {
-        measures = measureStatuses(plan, await planReports(tx, plan), today, loaded.calendar);
+        measures = measureStatuses(plan, await planReports(tx, plan, { narratives: false }), today, loaded.calendar);
       } catch (error) {
         if (error instanceof CalendarMissingError) return { skipped: `缺少${error.year}年的工作日历`, measures: 0, red: 0, supervisionsOpened: 0 };
         throw error;

@@ -6,7 +6,7 @@ import { briefReasons, monthlyReportDueDate } from '../../domain/livelihood/inde
 import { addMonths, type IsoDate } from '../../domain/shared/dates.js';
 import type { Actor } from '../actor.js';
 import { withProvisionalCalendar } from '../calendar/index.js';
-import type { StoredReport } from './plan.queries.js';
+import type { PlanReport } from './plan.queries.js';
 import { countLights, loadPlanStatus, type MeasureWithStatus } from './status.service.js';
 import { listSupervisions } from './supervision.service.js';
 
@@ -67,7 +67,7 @@ export async function getMeasure(db: Db, today: IsoDate, measureId: string) {
         .where(inArray(livelihoodReportAttachments.reportId, measure.reports.map((r) => r.id)))
         .orderBy(asc(livelihoodReportAttachments.uploadedAt))
     : [];
-  const reporters = await userNames(db, measure.reports);
+  const texts = await reportTexts(db, measure.reports);
   return {
     ...measureSummary(measure, () => project?.project.title ?? ''),
     calendarWarnings,
@@ -79,21 +79,22 @@ export async function getMeasure(db: Db, today: IsoDate, measureId: string) {
       .sort((a, b) => (a.period === b.period ? a.unit.localeCompare(b.unit) : a.period < b.period ? 1 : -1))
       .map((r) => ({
         id: r.id, unit: r.unit, organizationId: r.organizationId, period: r.period, submittedOn: r.submittedOn, progressPercent: r.progressPercent,
-        narrative: r.narrative, indicators: r.indicators, milestonesDone: [...(r.milestonesDone ?? [])], revision: r.revision,
-        submittedBy: reporters.get(r.id) ?? null, attachments: files.filter((f) => f.reportId === r.id).map(({ id, fileName, size }) => ({ id, fileName, size })),
+        narrative: texts.get(r.id)?.narrative ?? '', indicators: r.indicators, milestonesDone: [...(r.milestonesDone ?? [])], revision: r.revision,
+        submittedBy: texts.get(r.id)?.submittedBy ?? null, attachments: files.filter((f) => f.reportId === r.id).map(({ id, fileName, size }) => ({ id, fileName, size })),
       })),
     supervisions: await listSupervisions(db, { measureIds: [measureId] }),
   };
 }
 
-async function userNames(db: Db, reports: readonly StoredReport[]): Promise<Map<string, string>> {
+/** Each report's narrative and who submitted it (the lights are computed without them). */
+async function reportTexts(db: Db, reports: readonly PlanReport[]): Promise<Map<string, { narrative: string; submittedBy: string | null }>> {
   if (reports.length === 0) return new Map();
   const rows = await db
-    .select({ id: livelihoodReports.id, name: users.displayName })
+    .select({ id: livelihoodReports.id, narrative: livelihoodReports.narrative, submittedBy: users.displayName })
     .from(livelihoodReports)
-    .innerJoin(users, eq(users.id, livelihoodReports.submittedBy))
+    .leftJoin(users, eq(users.id, livelihoodReports.submittedBy))
     .where(inArray(livelihoodReports.id, reports.map((r) => r.id)));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map(rows.map(({ id, ...text }) => [id, text]));
 }
 
 /**
