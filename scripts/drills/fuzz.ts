@@ -59,7 +59,7 @@ async function drill(kind: string, cluster: Cluster | null) {
       : await openDatabase({ kind: 'pglite-memory' }, async () => undefined);
   await bootstrapDatabase(database, config, { info: () => undefined });
   const registered: RegisteredRoute[] = [];
-  const app = await buildApp({ database, config, logger: false, onRoute: (r) => registered.push(r) });
+  const app = await buildApp({ database, config, logger: false, strictResponses: true, onRoute: (r) => registered.push(r) });
   await app.ready();
   const { anonymous, byRole } = await roleCallers(app, database);
   const callerFor = (role: Role | null | undefined): Caller | undefined => (role === undefined ? undefined : role === null ? anonymous : byRole.get(role));

@@ -10,9 +10,10 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { responseSerializer } from './plugins/responses.js';
 import { answerMalformedUrl, registerSecurityHooks } from './plugins/security.js';
 import { ReadCache, registerReadCache } from './read-cache.js';
 import { ROUTE_MODULES } from './routes/index.js';
@@ -24,6 +25,8 @@ export interface BuildAppOptions extends Omit<AppContext, 'now'> {
   logger?: boolean;
   /** Answer repeated reads from memory while the data is unchanged (read-cache.ts). Default: on. */
   readCache?: boolean;
+  /** A response schema that leaves out a field the service sent is an error, not a silent drop (the tests). Default: off. */
+  strictResponses?: boolean;
   /** Called for every route as it is registered (the policy-coverage and security tests list them). */
   onRoute?: (route: { method: string; url: string; schema?: FastifySchema }) => void;
 }
@@ -45,7 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('ctx', { database: options.database, config, now: options.now ?? (() => new Date()) });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer({ strict: options.strictResponses === true }));
   if (options.onRoute) {
     const listener = options.onRoute;
     app.addHook('onRoute', (route) => {

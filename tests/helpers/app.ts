@@ -33,7 +33,7 @@ export async function createTestApp(
   const config = testConfig(options.config);
   const { database, url, drop } = await openTestDatabase(kind, config);
   const routes: TestApp['routes'] = [];
-  const app = await buildApp({ database, config, now: options.now, logger: false, onRoute: (r) => routes.push(r) });
+  const app = await buildApp({ database, config, now: options.now, logger: false, strictResponses: true, onRoute: (r) => routes.push(r) });
   await app.ready();
 
   const login = async (username: string, password = ADMIN_PASSWORD): Promise<TestClient> => {
