@@ -2,6 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAuditRecords, verifyAuditChain } from '../../services/audit/audit.service.js';
 
+/** A stored record as the log page lists it: `id` is its place in the chain (seq), `details` free-form JSON. */
+const auditRecord = z.object({
+  id: z.number(), at: z.string(), userId: z.string().nullable(), username: z.string().nullable(), role: z.string().nullable(), action: z.string(),
+  object: z.string().nullable(), result: z.enum(['success', 'failure', 'denied']), ip: z.string().nullable(), requestId: z.string(),
+  details: z.record(z.string(), z.unknown()), jurisdiction: z.string(), prevHash: z.string(), hash: z.string(),
+});
+const chainVerification = z.object({
+  ok: z.boolean(), checked: z.number(), firstBroken: z.object({ id: z.number(), reason: z.string() }).nullable(),
+});
+
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database } = app.ctx;
   const tags = ['audit'];
@@ -18,6 +28,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           from: z.iso.datetime({ offset: true }).optional(),
           to: z.iso.datetime({ offset: true }).optional(),
         }),
+        response: { 200: z.object({ items: z.array(auditRecord), total: z.number() }) },
       },
     },
     async (req) => {
@@ -25,7 +36,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       return { items, total };
     },
   );
-  app.get('/audit/verify', { schema: { tags } }, async () => {
+  app.get('/audit/verify', { schema: { tags, response: { 200: chainVerification } } }, async () => {
     const result = await verifyAuditChain(database.db);
     return {
       ok: result.ok,

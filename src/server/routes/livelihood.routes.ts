@@ -36,6 +36,38 @@ const supervision = z.object({
   closedOn: z.string().nullable(), openedBy: z.string(), updatedBy: z.string().nullable(),
 });
 const idResult = z.object({ id: z.string() });
+const reportState = z.enum(['onTime', 'late', 'missing', 'pending']);
+const myTask = measureSummary.extend({
+  milestones: z.array(milestone),
+  ownProgressPercent: z.number().nullable(),
+  periodReport: z.object({ id: z.string(), submittedOn: z.string(), late: z.boolean() }).nullable(),
+  currentReport: z.object({ id: z.string(), submittedOn: z.string() }).nullable(),
+  periodRequired: z.boolean(),
+});
+const reportingItem = z.object({
+  projectNo: z.number(), projectTitle: z.string(), measureId: z.string(), measureNo: z.number(), unit: z.string(), state: reportState,
+  submittedOn: z.string().nullable(), progressPercent: z.number().nullable(),
+});
+const reportCounts = { due: z.number(), submitted: z.number(), onTime: z.number(), late: z.number(), missing: z.number(), pending: z.number() };
+const quarterly = z.object({
+  summary: z.object({
+    projectNo: z.number(), title: z.string(), year: z.number(), quarter: z.number(),
+    months: z.array(z.object({
+      period: z.string(), dueOn: z.string().nullable(), ...reportCounts,
+      items: z.array(z.object({ measureNo: z.number(), unit: z.string(), state: reportState, submittedOn: z.string().nullable(), progressPercent: z.number().nullable() })),
+    })),
+    totals: z.object(reportCounts),
+    progress: z.array(z.object({ measureNo: z.number(), progressPercent: z.number() })),
+  }),
+  year: z.number(),
+  docNumber: z.string().nullable(),
+  today: z.string(),
+  measures: z.array(z.object({
+    no: z.number(), units: z.array(z.string()), deadline: z.string().nullable(), progressPercent: z.number(),
+    narratives: z.array(z.object({ unit: z.string(), period: z.string(), submittedOn: z.string(), progressPercent: z.number(), narrative: z.string() })),
+  })),
+  targets: z.array(z.object({ text: z.string(), value: z.number(), unit: z.string(), reached: z.number().nullable() })),
+});
 
 export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, now } = app.ctx;
@@ -119,7 +151,20 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendFile(reply, file.content, file.fileName, file.contentType);
   });
 
-  app.get('/livelihood/my-tasks', { schema: { tags } }, async (req) => myTasks(database.db, userActorOf(req), today()));
+  app.get(
+    '/livelihood/my-tasks',
+    {
+      schema: {
+        tags,
+        response: {
+          200: z.object({
+            organization: z.string(), today: z.string(), calendarWarnings: z.array(z.string()), period: z.string(), dueOn: z.string(), items: z.array(myTask),
+          }),
+        },
+      },
+    },
+    async (req) => myTasks(database.db, userActorOf(req), today()),
+  );
 
   app.get(
     '/livelihood/dashboard',
@@ -150,10 +195,26 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => livelihoodDashboard(database.db, today()),
   );
 
-  app.get('/livelihood/reporting', { schema: { tags, querystring: z.strictObject({ period }) } }, async (req) => reportingStatus(database.db, req.query.period, today()));
+  app.get(
+    '/livelihood/reporting',
+    {
+      schema: {
+        tags, querystring: z.strictObject({ period }),
+        response: {
+          200: z.object({
+            period: z.string(),
+            dueOn: z.string().nullable(),
+            counts: z.object({ due: z.number(), onTime: z.number(), late: z.number(), missing: z.number(), pending: z.number() }),
+            items: z.array(reportingItem),
+          }),
+        },
+      },
+    },
+    async (req) => reportingStatus(database.db, req.query.period, today()),
+  );
 
   const quarterOf = (q: z.infer<typeof quarterQuery>) => quarterlyReport(database.db, q.project, { year: q.year, quarter: q.quarter as 1 | 2 | 3 | 4 }, today());
-  app.get('/livelihood/quarterly', { schema: { tags, querystring: quarterQuery } }, async (req) => quarterOf(req.query));
+  app.get('/livelihood/quarterly', { schema: { tags, querystring: quarterQuery, response: { 200: quarterly } } }, async (req) => quarterOf(req.query));
   app.get('/livelihood/quarterly.xlsx', { schema: { tags, querystring: quarterQuery } }, async (req, reply) => {
     const report = await quarterOf(req.query);
     return sendFile(reply, await quarterlyWorkbook(report), `${quarterlyTitle(report)}.xlsx`, XLSX);
@@ -185,7 +246,11 @@ export const livelihoodRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/livelihood/supervisions/:id/close', { schema: { tags, params: idParams, response: { 200: idResult } } }, async (req) =>
     closeSupervision(database, userActorOf(req), req.params.id, today()),
   );
-  app.post('/livelihood/lights/refresh', { schema: { tags } }, async (req) => refreshStatusLights(database, today(), userActorOf(req)));
+  app.post(
+    '/livelihood/lights/refresh',
+    { schema: { tags, response: { 200: z.object({ skipped: z.string().nullable(), measures: z.number(), red: z.number(), supervisionsOpened: z.number() }) } } },
+    async (req) => refreshStatusLights(database, today(), userActorOf(req)),
+  );
 
   app.patch(
     '/livelihood/plans/:id',

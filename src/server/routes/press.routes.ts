@@ -62,13 +62,22 @@ const formDetail = formSummary.extend({
 });
 const idResult = z.object({ id: z.string() });
 const actionResult = z.object({ id: z.string(), status, late: z.boolean() });
+const pressPlan = z.object({
+  id: z.string(), year: z.number(), docNumber: z.string().nullable(), declaredCount: z.number().nullable(), conferences: z.number(),
+  venue: z.string().nullable(), printedCopies: z.number().nullable(), leadWorkdays: z.number().nullable(),
+  contact: z.object({ name: z.string(), phones: z.array(z.string()) }).nullable(),
+});
+const reminder = z.object({
+  kind: z.enum(['deadline', 'overdue', 'noForm', 'calendar']), conferenceId: z.string(), formId: z.string().nullable(), topic: z.string(),
+  organizationName: z.string(), message: z.string(), deadline: z.string().nullable(), workdaysLeft: z.number().nullable(),
+});
 
 export const pressRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, now } = app.ctx;
   const tags = ['press'];
   const today = () => urumqiDate(now());
 
-  app.get('/press/plans', { schema: { tags } }, async () => ({ items: await listPressPlans(database.db) }));
+  app.get('/press/plans', { schema: { tags, response: { 200: z.object({ items: z.array(pressPlan) }) } } }, async () => ({ items: await listPressPlans(database.db) }));
 
   app.get(
     '/press/conferences',
@@ -190,7 +199,11 @@ export const pressRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => updateMedia(database, userActorOf(req), req.params.id, req.body),
   );
 
-  app.get('/press/reminders', { schema: { tags } }, async (req) => ({ items: await pressReminders(database.db, userActorOf(req), today()) }));
+  app.get(
+    '/press/reminders',
+    { schema: { tags, response: { 200: z.object({ items: z.array(reminder) }) } } },
+    async (req) => ({ items: await pressReminders(database.db, userActorOf(req), today()) }),
+  );
 
   app.get(
     '/press/statistics',
@@ -214,11 +227,24 @@ export const pressRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!actor.organizationId) throw errors.forbidden('账号未关联单位，没有本单位的日历订阅');
     return { actor, organizationId: actor.organizationId };
   };
-  app.get('/press/feed', { schema: { tags } }, async (req) => feedTokenInfo(database.db, ownUnit(req).organizationId));
-  app.post('/press/feed', { schema: { tags, description: '生成本单位的日历订阅地址（旧地址随即失效；密钥只显示这一次）' } }, async (req, reply) => {
-    const { actor, organizationId } = ownUnit(req);
-    return reply.status(201).send(await createFeedToken(database, actor, organizationId));
-  });
+  app.get(
+    '/press/feed',
+    { schema: { tags, response: { 200: z.object({ organizationId: z.string(), exists: z.boolean(), createdAt: z.string().nullable() }) } } },
+    async (req) => feedTokenInfo(database.db, ownUnit(req).organizationId),
+  );
+  app.post(
+    '/press/feed',
+    {
+      schema: {
+        tags, description: '生成本单位的日历订阅地址（旧地址随即失效；密钥只显示这一次）',
+        response: { 201: z.object({ organizationId: z.string(), token: z.string(), path: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const { actor, organizationId } = ownUnit(req);
+      return reply.status(201).send(await createFeedToken(database, actor, organizationId));
+    },
+  );
 
   app.get(
     '/press/ics/:unitId',
