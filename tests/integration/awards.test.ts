@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
 import { idCardCheckChar } from '../../src/domain/awards/id-card.js';
 import { systemActor } from '../../src/services/actor.js';
+import { listAwardApplications } from '../../src/services/awards/queries.js';
 import { verifyAuditChain } from '../../src/services/audit/audit.service.js';
 import { createUser } from '../../src/services/auth/users.service.js';
 import { ensureOrganization } from '../../src/services/directory/organizations.service.js';
@@ -384,6 +385,13 @@ describe.each(DATABASE_KINDS)('awards procedure on %s', (kind) => {
     expect(ok(await huocheng.request('GET', '/api/awards/ledger')).countyObligations).toEqual([]);
     const coachList = ok(await coach.request('GET', '/api/awards/applications'));
     expect(coachList.items.map((i: { id: string }) => i.id)).toEqual([appId]);
+    expect(coachList).toMatchObject({ total: 1, totalCapped: false });
+    // Past the cap the total says "more than" (the page itself is whole).
+    const everything = await listAwardApplications(t.database.db, systemActor(), { page: 1, pageSize: 20 });
+    expect(everything.totalCapped).toBe(false);
+    const capped = await listAwardApplications(t.database.db, systemActor(), { page: 1, pageSize: 20 }, everything.total - 1);
+    expect(capped).toMatchObject({ total: everything.total - 1, totalCapped: true });
+    expect(capped.items).toHaveLength(everything.items.length);
     const all = ok(await finance.request('GET', '/api/awards/ledger'));
     expect(all.disbursements).toEqual([expect.objectContaining({ applicationId: appId, amountFen: TOTAL_FEN - COUNTY_FEN })]);
   });

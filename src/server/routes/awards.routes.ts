@@ -206,7 +206,7 @@ export const awardsRoutes: FastifyPluginAsyncZod = async (app) => {
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
-        response: { 200: z.object({ items: z.array(applicationRow), total: z.number() }) },
+        response: { 200: z.object({ items: z.array(applicationRow), total: z.number(), totalCapped: z.boolean() }) },
       },
     },
     async (req) => listAwardApplications(database.db, userActorOf(req), req.query),

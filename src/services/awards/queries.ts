@@ -19,7 +19,14 @@ export interface ApplicationFilters {
   pageSize: number;
 }
 
-export async function listAwardApplications(db: Db, actor: Actor, f: ApplicationFilters) {
+/**
+ * Past this many matches the list answers "more than 10,000" instead of counting them all: a count
+ * reads every match, so at province scale it would cost more than the page. 500 pages of 20 is
+ * more than anyone pages through; past it the filters (year, status, games, text) narrow the list.
+ */
+export const LIST_COUNT_CAP = 10_000;
+
+export async function listAwardApplications(db: Db, actor: Actor, f: ApplicationFilters, countCap = LIST_COUNT_CAP) {
   const where: SQL[] = [];
   const scope = scopeFilter(awardScopeOf(actor));
   if (scope) where.push(scope);
@@ -56,10 +63,13 @@ export async function listAwardApplications(db: Db, actor: Actor, f: Application
     .orderBy(desc(awardApplications.ref))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(awardApplications).where(condition);
+  const matches = db.select({ one: sql`1` }).from(awardApplications).where(condition).limit(countCap + 1).as('matches');
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(matches);
   return {
     items: items.map(({ applicantUserId, updatedAt, ...i }) => ({ ...i, mine: applicantUserId === actor.userId, updatedAt: updatedAt.toISOString() })),
-    total,
+    /** The number of matches, or countCap when there are more (totalCapped). */
+    total: Math.min(total, countCap),
+    totalCapped: total > countCap,
   };
 }
 

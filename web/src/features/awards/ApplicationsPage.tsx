@@ -19,7 +19,7 @@ export default function ApplicationsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const list = useApi<{ items: ApplicationRow[]; total: number }>(listPath({ status, year, games, q, page, pageSize }));
+  const list = useApi<{ items: ApplicationRow[]; total: number; totalCapped: boolean }>(listPath({ status, year, games, q, page, pageSize }));
 
   const columns: TableColumnsType<ApplicationRow> = [
     { title: '编号', dataIndex: 'ref', width: 70, render: (ref: number, r) => <Link to={`/awards/${r.id}`}>第{ref}号</Link> },
@@ -66,7 +66,7 @@ export default function ApplicationsPage() {
           pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 份申请`,
+          showTotal: (total) => (list.data?.totalCapped ? `超过 ${total} 份申请，请按年度、状态或关键词筛选` : `共 ${total} 份申请`),
           onChange: (p, s) => {
             setPage(p);
             setPageSize(s);
