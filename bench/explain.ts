@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../src/db/client.js';
 import { normalizeForSearch, queryGrams, tsqueryLiteral } from '../src/domain/documents/index.js';
+import { LIST_COUNT_CAP } from '../src/services/awards/queries.js';
 import { SEARCH_PROBE } from './seed.js';
 
 interface PlanNode {
@@ -35,7 +36,7 @@ export async function explainEndpoints(database: Database): Promise<string[][]> 
     ['livelihood dashboard', 'latest plan', 'SELECT * FROM livelihood_plans ORDER BY year DESC LIMIT 1'],
     ['livelihood dashboard', "the plan's reports", `SELECT * FROM livelihood_reports WHERE measure_id IN (${ids})`],
     ['award list', 'page (newest 20)', 'SELECT id FROM award_applications ORDER BY ref DESC LIMIT 20'],
-    ['award list', 'total', 'SELECT count(*)::int FROM award_applications'],
+    ['award list', `total (reads at most ${LIST_COUNT_CAP + 1} matches)`, `SELECT count(*)::int FROM (SELECT 1 FROM award_applications LIMIT ${LIST_COUNT_CAP + 1}) matches`],
   ];
   const rows = [['endpoint', 'query', 'plan at 100× (scan nodes)']];
   for (const [endpoint, what, text] of statements) {
